@@ -1,0 +1,53 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Data flows left to right:
+// MutualLedger (format, crypto, log) -> PartnershipEvents (vocabulary, governance)
+// -> Projections (pure folds, reports) -> mutual (CLI) -> Ops (benchmarks, scripts).
+let package = Package(
+    name: "Mutual",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "mutual", targets: ["mutual"]),
+        .library(name: "MutualLedger", targets: ["MutualLedger"]),
+        .library(name: "PartnershipEvents", targets: ["PartnershipEvents"]),
+        .library(name: "Projections", targets: ["Projections"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "MutualLedger",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ],
+            path: "Sources/MutualLedger"
+        ),
+        .target(
+            name: "PartnershipEvents",
+            dependencies: ["MutualLedger"],
+            path: "Events"
+        ),
+        .target(
+            name: "Projections",
+            dependencies: ["MutualLedger", "PartnershipEvents"],
+            path: "Projections"
+        ),
+        .executableTarget(
+            name: "mutual",
+            dependencies: [
+                "MutualLedger", "PartnershipEvents", "Projections",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/mutual"
+        ),
+        .testTarget(name: "MutualLedgerTests", dependencies: ["MutualLedger"], path: "Tests/MutualLedgerTests"),
+        .testTarget(name: "PartnershipEventsTests", dependencies: ["PartnershipEvents"], path: "Tests/PartnershipEventsTests"),
+        .testTarget(name: "ProjectionsTests", dependencies: ["Projections"], path: "Tests/ProjectionsTests"),
+        .testTarget(name: "mutualTests", dependencies: ["mutual", "MutualLedger"], path: "Tests/mutualTests"),
+    ],
+    swiftLanguageModes: [.v6]
+)
