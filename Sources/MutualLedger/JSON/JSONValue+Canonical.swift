@@ -53,12 +53,12 @@ extension JSONValue {
             output.append(UInt8(ascii: "]"))
         case .object(let members):
             output.append(UInt8(ascii: "{"))
-            let names = members.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
-            for (index, name) in names.enumerated() {
+            let sorted = members.sorted { Self.utf16Precedes($0.key, $1.key) }
+            for (index, member) in sorted.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
-                Self.writeString(name, into: &output)
+                Self.writeString(member.key, into: &output)
                 output.append(UInt8(ascii: ":"))
-                members[name]?.writeCanonical(into: &output)
+                member.value.writeCanonical(into: &output)
             }
             output.append(UInt8(ascii: "}"))
         }
@@ -84,6 +84,24 @@ extension JSONValue {
             for index in stride(from: count - 1, through: 0, by: -1) {
                 output.append(buffer[index])
             }
+        }
+    }
+
+    /// Whether `lhs` sorts before `rhs` by UTF-16 code units (RFC 8785 §3.2.3), computed on UTF-8.
+    ///
+    /// UTF-8 byte order is code point order, which matches UTF-16 order except when a
+    /// character in U+E000–U+FFFF (lead byte EE/EF) meets a supplementary one (lead F0–F4):
+    /// in UTF-16 the supplementary one's surrogates (D800–DFFF) sort first.
+    static func utf16Precedes(_ lhs: String, _ rhs: String) -> Bool {
+        var left = lhs.utf8.makeIterator()
+        var right = rhs.utf8.makeIterator()
+        while true {
+            guard let a = left.next() else { return right.next() != nil }
+            guard let b = right.next() else { return false }
+            if a == b { continue }
+            if a >= 0xEE && a <= 0xEF && b >= 0xF0 { return false }
+            if b >= 0xEE && b <= 0xEF && a >= 0xF0 { return true }
+            return a < b
         }
     }
 
