@@ -1,0 +1,51 @@
+import Foundation
+
+/// Event ids: lowercase RFC 4122 UUID text.
+///
+/// ```swift
+/// EventID.isValid("7f0c2a9e-3b1d-4c55-9a0e-2f6d8b1c4e77")  // true
+/// EventID.random()                                       // a fresh lowercase v4 UUID
+/// ```
+public enum EventID {
+    public static func random() -> String { UUID().uuidString.lowercased() }
+
+    public static func isValid(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 36 else { return false }
+        for (index, byte) in bytes.enumerated() {
+            if index == 8 || index == 13 || index == 18 || index == 23 {
+                if byte != UInt8(ascii: "-") { return false }
+            } else if !((byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x66)) {
+                return false
+            }
+        }
+        return true
+    }
+}
+
+/// Event type names: lowercase words (letters, digits, `-`) joined by dots, e.g. `visit.recorded`.
+public enum EventType {
+    public static func isValid(_ text: String) -> Bool {
+        guard text.utf8.count <= 64, text.contains(".") else { return false }
+        return text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { part in
+            guard let first = part.utf8.first, first >= 0x61, first <= 0x7a else { return false }
+            return part.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7a) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2d }
+        }
+    }
+}
+
+/// User-chosen identifiers for partnerships, orgs, visits, people: `[a-z0-9][a-z0-9._-]{0,63}`.
+///
+/// ```swift
+/// Identifier.isValid("ukug-1")   // true
+/// Identifier.isValid("UKUG")     // false
+/// ```
+public enum Identifier {
+    public static func isValid(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard let first = bytes.first, bytes.count <= 64, isAlnum(first) else { return false }
+        return bytes.allSatisfy { isAlnum($0) || $0 == 0x2e || $0 == 0x5f || $0 == 0x2d }
+    }
+
+    static func isAlnum(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7a) || (byte >= 0x30 && byte <= 0x39) }
+}

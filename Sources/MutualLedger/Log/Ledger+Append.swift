@@ -1,0 +1,129 @@
+/// What happened to one event handed to ``Ledger/append(_:)``.
+public enum AppendOutcome: Sendable, Equatable {
+    /// Newly written at this seq.
+    case appended(seq: Int)
+    /// The identical signed event was already in the log at this seq (idempotent submit).
+    case alreadyRecorded(seq: Int)
+
+    public var seq: Int {
+        switch self {
+        case .appended(let seq), .alreadyRecorded(let seq): return seq
+        }
+    }
+}
+
+extension Ledger {
+    /// Appends signed events as one batch: all are checked first (signatures, keys, ids, rules,
+    /// each against the log as it will stand before it), then written with one `write` and one
+    /// `fsync` under the exclusive lock. If any is refused, nothing is written.
+    ///
+    /// An event identical to one already in the log is reported as ``AppendOutcome/alreadyRecorded(seq:)``;
+    /// a different event that reuses an id is refused.
+    public func append(_ events: [SignedEvent]) throws(LedgerError) -> [AppendOutcome] {
+        try directory.requireExisting()
+        let log = try LogFile.open(directory.events, writable: true)
+        try log.lockExclusive(timeout: lockTimeout)
+        defer { log.unlock() }
+        var (fold, end) = try currentFold(log)
+        var outcomes: [AppendOutcome] = []
+        var bytes: [UInt8] = []
+        var lastOffset = end
+        for (index, signed) in events.enumerated() {
+            if let seq = fold.ids.seq(of: signed.event.id) {
+                if seq < fold.count - outcomes.filter({ if case .appended = $0 { true } else { false } }).count,
+                   let existing = try readLine(log, seq: seq, near: fold), existing.signed == signed {
+                    outcomes.append(.alreadyRecorded(seq: seq))
+                    continue
+                }
+                throw LedgerError(.validation, "event id \(signed.event.id) is already used at seq \(seq) by a different event; sign the event again with a new id")
+            }
+            let line = LedgerLine(seq: fold.count, prev: fold.lastHash, signed: signed)
+            do throws(LedgerError) {
+                try fold.check(line, checkSignature: true)
+            } catch {
+                throw events.count > 1 ? LedgerError(error.code, "event \(index + 1) of \(events.count): \(error.message)", seq: error.seq) : error
+            }
+            let lineBytes = line.bytes
+            lastOffset = end + Int64(bytes.count)
+            fold.apply(line, hash: LedgerLine.hash(of: lineBytes))
+            bytes += lineBytes
+            bytes.append(0x0a)
+            outcomes.append(.appended(seq: line.seq))
+        }
+        guard !bytes.isEmpty else { return outcomes }
+        try log.append(bytes)
+        LedgerSnapshot<Rules>.save(fold, lastOffset: lastOffset, end: end + Int64(bytes.count), directory: directory)
+        try afterAppend(count: fold.count)
+        return outcomes
+    }
+
+    /// Checks events as ``append(_:)`` would, without writing anything.
+    public func check(_ events: [SignedEvent]) throws(LedgerError) {
+        try withCurrentState { (start: LedgerFold<Rules>) throws(LedgerError) in
+            var fold = start
+            for signed in events {
+                let line = LedgerLine(seq: fold.count, prev: fold.lastHash, signed: signed)
+                try fold.check(line, checkSignature: true)
+                fold.apply(line, hash: LedgerLine.hash(of: line.bytes))
+            }
+        }
+    }
+
+    /// Hook run after every successful append batch (the transparency layer updates hashes and checkpoints here).
+    func afterAppend(count: Int) throws(LedgerError) {}
+
+    /// The fold as of the log's last complete line: from the cache when it matches, replaying only
+    /// the lines after it (without re-checking signatures: that is `verify`'s job); else from the start.
+    func currentFold(_ log: LogFile) throws(LedgerError) -> (LedgerFold<Rules>, Int64) {
+        let end: Int64
+        switch try log.tail() {
+        case .empty:
+            throw LedgerError(.invalidFormat, "the log \(log.url.path) is empty; it has no genesis line, so create the ledger anew with `mutual init`")
+        case .torn(let validEnd, let size):
+            throw LedgerError(.tornTail, "the log ends with \(size - validEnd) bytes of an incomplete line (an interrupted write?); run `mutual repair` to move them aside")
+        case .complete(let last):
+            end = last.end
+        }
+        var fold: LedgerFold<Rules>
+        var start: Int64
+        if let (cached, cachedEnd) = LedgerSnapshot<Rules>.load(directory, log: log, rules: rules), cachedEnd <= end {
+            fold = cached
+            start = cachedEnd
+        } else {
+            fold = LedgerFold(rules: rules)
+            start = 0
+        }
+        var lastOffset = start
+        try log.forEachLine(from: start, upTo: end) { (offset, raw) throws(LedgerError) -> Bool in
+            let line: LedgerLine
+            do throws(LedgerError) {
+                line = try LedgerLine(bytes: raw)
+                try fold.check(line, checkSignature: false)
+            } catch {
+                throw LedgerError(error.code, "the ledger fails verification (\(error.message)); run `mutual verify` and restore the log from a backup", seq: error.seq ?? fold.count)
+            }
+            fold.apply(line, hash: LedgerLine.hash(of: raw))
+            lastOffset = offset
+            return true
+        }
+        if start < end && lastOffset >= start {
+            LedgerSnapshot<Rules>.save(fold, lastOffset: lastOffset, end: end, directory: directory)
+        }
+        return (fold, end)
+    }
+
+    /// The line at `seq`, found by scanning (used only for the rare idempotent resubmission).
+    func readLine(_ log: LogFile, seq: Int, near fold: LedgerFold<Rules>) throws(LedgerError) -> LedgerLine? {
+        var found: LedgerLine?
+        var index = 0
+        try log.forEachLine(upTo: try log.size()) { (_, raw) throws(LedgerError) -> Bool in
+            if index == seq {
+                found = try LedgerLine(bytes: raw)
+                return false
+            }
+            index += 1
+            return true
+        }
+        return found
+    }
+}
