@@ -83,7 +83,9 @@ extension Ledger {
         default: code = error.code
         }
         let message = count > 1 ? "event \(index + 1) of \(count): \(error.message)" : error.message
-        return LedgerError(code, message, underlying: error.underlying)
+        var refused = LedgerError(code, message)
+        refused.underlying = error.underlying
+        return refused
     }
 
     /// Hook run after every successful append batch (the transparency layer updates hashes and checkpoints here).
