@@ -43,6 +43,8 @@ extension Merkle {
     /// Checks that `leafHash` is leaf `index` of the tree of `size` leaves whose root is `root`.
     ///
     /// RFC 9162 §2.1.3.2 (https://www.rfc-editor.org/rfc/rfc9162#section-2.1.3.2).
+    /// The root is what pins the size: a proof also checks against sizes whose
+    /// path has the same shape, so take `size` and `root` from one checkpoint.
     ///
     /// ```swift
     /// try Merkle.checkInclusion(proof: proof, index: 2, size: 5, root: root, leafHash: Merkle.leafHash(line2))
