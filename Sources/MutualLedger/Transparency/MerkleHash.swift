@@ -31,7 +31,7 @@ public struct MerkleHash: Sendable, Hashable, CustomStringConvertible {
         self = hash
     }
 
-    /// Parses 64 lowercase or uppercase hexadecimal digits.
+    /// Parses 64 lowercase hexadecimal digits.
     public init?(hex: some StringProtocol) {
         guard let decoded = Hex.decode(hex), let hash = MerkleHash(bytes: decoded) else { return nil }
         self = hash

@@ -161,8 +161,3 @@ extension UInt32 {
     }
 }
 
-extension Hex {
-    static func isLowercaseDigit(_ c: UInt8) -> Bool {
-        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(c)
-    }
-}
