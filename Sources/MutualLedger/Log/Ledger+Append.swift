@@ -25,8 +25,10 @@ extension Ledger {
         try log.lockExclusive(timeout: lockTimeout)
         defer { log.unlock() }
         var (fold, end) = try currentFold(log)
+        let previousCount = fold.count
         var outcomes: [AppendOutcome] = []
         var bytes: [UInt8] = []
+        var newLines: [[UInt8]] = []
         var lastOffset = end
         for (index, signed) in events.enumerated() {
             if let seq = fold.ids.seq(of: signed.event.id) {
@@ -48,12 +50,17 @@ extension Ledger {
             fold.apply(line, hash: LedgerLine.hash(of: lineBytes))
             bytes += lineBytes
             bytes.append(0x0a)
+            newLines.append(lineBytes)
             outcomes.append(.appended(seq: line.seq))
         }
         guard !bytes.isEmpty else { return outcomes }
         try log.append(bytes)
         LedgerSnapshot<Rules>.save(fold, lastOffset: lastOffset, end: end + Int64(bytes.count), directory: directory)
-        try afterAppend(count: fold.count)
+        do throws(LedgerError) {
+            try updateTransparency(log, origin: fold.registry.origin ?? "", previousCount: previousCount, newLines: newLines)
+        } catch {
+            throw LedgerError(.io, "recorded seq \(previousCount)…\(fold.count - 1), but the hash store or checkpoint could not be updated (\(error.message)); run `mutual repair`")
+        }
         return outcomes
     }
 
@@ -87,9 +94,6 @@ extension Ledger {
         refused.underlying = error.underlying
         return refused
     }
-
-    /// Hook run after every successful append batch (the transparency layer updates hashes and checkpoints here).
-    func afterAppend(count: Int) throws(LedgerError) {}
 
     /// The fold as of the log's last complete line: from the cache when it matches, replaying only
     /// the lines after it (without re-checking signatures: that is `verify`'s job); else from the start.

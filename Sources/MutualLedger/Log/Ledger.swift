@@ -84,7 +84,8 @@ public struct Ledger<Rules: LedgerRules>: Sendable {
         bytes.append(0x0a)
         try FileIO.createExclusive(directory.events, contents: bytes, mode: 0o644, what: "log")
         FileIO.syncDirectory(directory.root)
-        try afterAppend(count: 1)
+        let log = try LogFile.open(directory.events, writable: true)
+        try updateTransparency(log, origin: origin, previousCount: 0, newLines: [line.bytes])
         return signed
     }
 

@@ -43,6 +43,14 @@ extension LogFile {
         return .complete(.init(line: line, hash: LedgerLine.hash(of: bytes), offset: start, end: size))
     }
 
+    /// For files of lines that are not ledger lines: where an incomplete last line starts,
+    /// or nil when the file is empty or ends with a newline.
+    public func incompleteLineStart() throws(LedgerError) -> Int64? {
+        let size = try self.size()
+        guard size > 0, try read(at: size - 1, count: 1) != [0x0a] else { return nil }
+        return try lineStart(before: size)
+    }
+
     /// The offset just after the last newline strictly before `position` (0 if none).
     func lineStart(before position: Int64) throws(LedgerError) -> Int64 {
         var upper = position

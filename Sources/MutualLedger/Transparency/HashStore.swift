@@ -28,15 +28,16 @@ public final class HashStore: HashReader {
     /// The number of 32-byte records in the file: `Merkle.storedHashCount(count)`.
     private var stored: Int64
 
-    /// Opens the hashes file at `url`, creating an empty one if there is none.
+    /// Opens the hashes file at `url`, creating an empty one if there is none
+    /// (with `readOnly`, opens an existing file for reading only).
     ///
     /// Throws `.invalidFormat` if the file size is not that of a whole tree
     /// (for example after a crash in the middle of an append); rebuild it with
     /// ``rebuild(at:leaves:)``.
-    public init(url: URL) throws(LedgerError) {
+    public init(url: URL, readOnly: Bool = false) throws(LedgerError) {
         self.url = url
         let path = url.path
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        let fd = readOnly ? open(path, O_RDONLY | O_CLOEXEC) : open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Self.ioError("open", path) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {

@@ -10,6 +10,7 @@ extension Ledger {
         let log = try LogFile.open(directory.events, writable: false)
         let end = try log.stableEnd(timeout: lockTimeout)
         var fold = LedgerFold(rules: rules)
+        var tree = try TreeCheck(ledger: self)
         var failure: LedgerError?
         var consumed: Int64 = 0
         try log.forEachLine(upTo: end) { (offset, raw) throws(LedgerError) -> Bool in
@@ -17,6 +18,7 @@ extension Ledger {
             do throws(LedgerError) {
                 let line = try LedgerLine(bytes: raw)
                 try fold.admit(line, bytes: raw, checkSignature: true)
+                tree.append(raw)
             } catch {
                 failure = error.seq == nil ? error.at(fold.count) : error
                 return false
@@ -29,6 +31,8 @@ extension Ledger {
                 failure = LedgerError(.tornTail, "the log ends with \(end - consumed) bytes of an incomplete line (an interrupted write?); run `mutual repair` to move them aside", seq: fold.count)
             } else if fold.count == 0 {
                 failure = LedgerError(.invalidFormat, "the log is empty; it has no genesis line", seq: 0)
+            } else {
+                failure = tree.finish(registry: fold.registry)
             }
         }
         return VerificationReport(verified: fold.count, lastHash: fold.lastHash, failure: failure)
