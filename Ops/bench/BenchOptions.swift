@@ -21,6 +21,7 @@ struct BenchOptions {
     var recordBinary: String?
     /// `--verify-only DIR`: verify one ledger and exit (the child process whose peak memory is measured).
     var verifyOnly: String?
+    var help = false
 
     static let usage = """
         usage: mutual-bench [--events N[,N...]] [--batch N] [--record-runs N] [--raw-seconds S]
@@ -66,7 +67,7 @@ struct BenchOptions {
             case "--verify-only": options.verifyOnly = try value(argument)
             case "--json": options.json = true
             case "--keep": options.keep = true
-            case "-h", "--help": throw BenchError(usage)
+            case "-h", "--help": options.help = true
             default: throw BenchError("unknown argument \(argument)\n\(usage)")
             }
         }

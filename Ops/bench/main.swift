@@ -141,6 +141,10 @@ func runBenchmark(_ options: BenchOptions) throws -> BenchReport {
 
 do {
     let options = try BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
+    if options.help {
+        print(BenchOptions.usage)
+        exit(0)
+    }
     if let directory = options.verifyOnly { exit(verifyOnly(directory)) }
     let report = try runBenchmark(options)
     print(options.json ? try report.jsonText() : report.tableText(), terminator: options.json ? "\n" : "")
