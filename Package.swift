@@ -44,6 +44,11 @@ let package = Package(
             ],
             path: "Sources/mutual"
         ),
+        .executableTarget(
+            name: "mutual-bench",
+            dependencies: ["MutualLedger", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Ops/bench"
+        ),
         .testTarget(name: "MutualLedgerTests", dependencies: ["MutualLedger"], path: "Tests/MutualLedgerTests"),
         .testTarget(name: "PartnershipEventsTests", dependencies: ["PartnershipEvents"], path: "Tests/PartnershipEventsTests"),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections"], path: "Tests/ProjectionsTests"),

@@ -18,6 +18,12 @@ public enum EventSignature {
 
     /// Whether the signature of `signed` verifies under `key`.
     public static func isValid(_ signed: SignedEvent, under key: PublicKey) -> Bool {
-        signed.signature.count == 64 && key.isValidSignature(signed.signature, for: signed.event.signingBytes)
+        isValid(signed, signingBytes: signed.event.signingBytes, under: key)
+    }
+
+    /// Whether the signature of `signed` verifies over `signingBytes`, which must be `signed.event.signingBytes`
+    /// (passed in when the caller already holds them, e.g. sliced from a canonical ledger line).
+    static func isValid(_ signed: SignedEvent, signingBytes: [UInt8], under key: PublicKey) -> Bool {
+        signed.signature.count == 64 && key.isValidSignature(signed.signature, for: signingBytes)
     }
 }

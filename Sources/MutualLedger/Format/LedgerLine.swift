@@ -14,17 +14,41 @@ public struct LedgerLine: Sendable, Hashable {
     public var seq: Int
     /// Lowercase hex SHA-256 of the previous line's bytes (64 zeros for seq 0).
     public var prev: String
-    public var signed: SignedEvent
+    public var signed: SignedEvent {
+        didSet { parsedSigningBytes = nil }   // a changed event must be re-encoded, never matched against old bytes
+    }
+    /// The bytes the signature covers, sliced from the line it was parsed from (whose canonical form
+    /// holds the event's JCS bytes verbatim), so `verify` does not re-encode the event. Nil when the
+    /// line was built in memory. Not part of equality: it is derived from `signed`.
+    private(set) var parsedSigningBytes: [UInt8]?
 
     public var event: Event { signed.event }
+
+    /// The exact bytes the author signed: `mutual/event/v1\n` then the JCS bytes of the event.
+    public var signingBytes: [UInt8] { parsedSigningBytes ?? signed.event.signingBytes }
 
     /// `prev` of the first line.
     public static let zeroHash = String(repeating: "0", count: 64)
 
     public init(seq: Int, prev: String, signed: SignedEvent) {
+        self.init(seq: seq, prev: prev, signed: signed, parsedSigningBytes: nil)
+    }
+
+    init(seq: Int, prev: String, signed: SignedEvent, parsedSigningBytes: [UInt8]?) {
         self.seq = seq
         self.prev = prev
         self.signed = signed
+        self.parsedSigningBytes = parsedSigningBytes
+    }
+
+    public static func == (lhs: LedgerLine, rhs: LedgerLine) -> Bool {
+        lhs.seq == rhs.seq && lhs.prev == rhs.prev && lhs.signed == rhs.signed
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(seq)
+        hasher.combine(prev)
+        hasher.combine(signed)
     }
 
     /// The canonical bytes of the line, without its newline.
@@ -69,6 +93,21 @@ public struct LedgerLine: Sendable, Hashable {
             throw LedgerError(.invalidFormat, "line sig must be standard base64 of a 64-byte Ed25519 signature")
         }
         let event = try Event(json: object["event"] ?? .null)
-        self.init(seq: seq, prev: prev, signed: SignedEvent(event: event, signature: signature))
+        self.init(seq: seq, prev: prev, signed: SignedEvent(event: event, signature: signature),
+                  parsedSigningBytes: Self.signingBytes(canonicalLine: bytes, prev: prev, seq: seq, sig: sigText))
+    }
+
+    /// The signed bytes of a line already proven canonical: its bytes are `{"event":` + JCS(event)
+    /// + `,"prev":…,"seq":…,"sig":…,"v":1}` (members in sorted order), so the event's JCS bytes are
+    /// the slice between. Nil (callers then re-encode) if the line does not have exactly that frame.
+    static func signingBytes(canonicalLine bytes: some Collection<UInt8>, prev: String, seq: Int, sig: String) -> [UInt8]? {
+        let head = Array(#"{"event":"#.utf8)
+        let tail = Array(#","prev":"\#(prev)","seq":\#(seq),"sig":"\#(sig)","v":\#(MutualLedger.formatVersion)}"#.utf8)
+        guard bytes.count > head.count + tail.count, bytes.starts(with: head),
+              bytes.suffix(tail.count).elementsEqual(tail) else { return nil }
+        var signed = Array(EventSignature.domain.utf8)
+        signed.reserveCapacity(signed.count + bytes.count - head.count - tail.count)
+        signed.append(contentsOf: bytes.dropFirst(head.count).dropLast(tail.count))
+        return signed
     }
 }

@@ -11,7 +11,7 @@ extension JSONValue {
     /// ```
     public var canonicalBytes: [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(64)
+        output.reserveCapacity(512)
         writeCanonical(into: &output)
         return output
     }
@@ -109,6 +109,17 @@ extension JSONValue {
 
     private static func writeString(_ text: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
+        // Most strings need no escape: copy their UTF-8 in one go.
+        let copied = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+            output.append(contentsOf: bytes)
+            return true
+        }
+        if copied != true { writeEscaped(text, into: &output) }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    private static func writeEscaped(_ text: String, into output: inout [UInt8]) {
         for byte in text.utf8 {
             switch byte {
             case 0x22:
@@ -132,6 +143,5 @@ extension JSONValue {
                 output.append(byte)
             }
         }
-        output.append(UInt8(ascii: "\""))
     }
 }

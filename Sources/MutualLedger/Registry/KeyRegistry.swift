@@ -38,6 +38,20 @@ public struct KeyRegistry: Sendable, Codable, Equatable {
 
     public init() {}
 
+    /// Decodes a cached registry and re-fills `parsed`, so keys are not re-parsed on every
+    /// `publicKey(_:)` call after a snapshot load. A stored key that does not parse, or whose
+    /// id does not match, is left out of `parsed` and `publicKey(_:)` reports it as before.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        origin = try container.decodeIfPresent(String.self, forKey: .origin)
+        logKey = try container.decodeIfPresent(String.self, forKey: .logKey)
+        keys = try container.decode([KeyID: Entry].self, forKey: .keys)
+        actors = try container.decode([String: [KeyID]].self, forKey: .actors)
+        for (id, entry) in keys {
+            if let key = try? PublicKey(base64: entry.publicKey), key.id == id { parsed[id] = key }
+        }
+    }
+
     /// The entry of `id` if it is enrolled and not revoked.
     public func activeKey(_ id: KeyID) -> Entry? {
         guard let entry = keys[id], entry.revokedAt == nil else { return nil }
@@ -47,8 +61,8 @@ public struct KeyRegistry: Sendable, Codable, Equatable {
     /// The public key of an enrolled key (revoked or not).
     public func publicKey(_ id: KeyID) -> PublicKey? {
         if let key = parsed[id] { return key }
-        guard let entry = keys[id] else { return nil }
-        return try? PublicKey(base64: entry.publicKey)
+        guard let entry = keys[id], let key = try? PublicKey(base64: entry.publicKey), key.id == id else { return nil }
+        return key
     }
 
     /// Whether `actor` has at least one active key.

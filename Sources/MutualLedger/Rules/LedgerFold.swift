@@ -51,11 +51,16 @@ public struct LedgerFold<Rules: LedgerRules>: Sendable {
         guard line.prev == lastHash else {
             throw LedgerError(.brokenChain, "prev does not match the hash of line \(seq - 1); the line before was changed, removed or reordered", seq: seq)
         }
-        try checkEvent(line.signed, seq: seq, checkSignature: checkSignature)
+        try checkEvent(line.signed, seq: seq, checkSignature: checkSignature, signingBytes: line.parsedSigningBytes)
     }
 
     /// Checks a signed event as if it were appended next: id, signature, key, core and vocabulary rules.
     public func checkEvent(_ signed: SignedEvent, seq: Int, checkSignature: Bool) throws(LedgerError) {
+        try checkEvent(signed, seq: seq, checkSignature: checkSignature, signingBytes: nil)
+    }
+
+    /// ``checkEvent(_:seq:checkSignature:)`` with the signed bytes when the caller already has them.
+    func checkEvent(_ signed: SignedEvent, seq: Int, checkSignature: Bool, signingBytes: [UInt8]?) throws(LedgerError) {
         let event = signed.event
         if let earlier = ids.seq(of: event.id) {
             throw LedgerError(.brokenChain, "event id \(event.id) was already used at seq \(earlier); every event needs a new id", seq: seq)
@@ -63,7 +68,7 @@ public struct LedgerFold<Rules: LedgerRules>: Sendable {
         do {
             try registry.check(event, seq: seq)
             if checkSignature {
-                try Self.checkSignature(signed, registry: registry)
+                try Self.checkSignature(signed, registry: registry, signingBytes: signingBytes)
             }
             if event.type != CoreEventType.genesis {
                 try rules.check(event, seq: seq, registry: registry, state: state)
@@ -74,7 +79,8 @@ public struct LedgerFold<Rules: LedgerRules>: Sendable {
     }
 
     /// Checks the signature of `signed` under the key its author names (genesis: the key in its body).
-    public static func checkSignature(_ signed: SignedEvent, registry: KeyRegistry) throws(LedgerError) {
+    /// `signingBytes`, if given, must be `signed.event.signingBytes` (it saves re-encoding the event).
+    public static func checkSignature(_ signed: SignedEvent, registry: KeyRegistry, signingBytes: [UInt8]? = nil) throws(LedgerError) {
         let event = signed.event
         let key: PublicKey
         if event.type == CoreEventType.genesis {
@@ -84,7 +90,7 @@ public struct LedgerFold<Rules: LedgerRules>: Sendable {
         } else {
             throw LedgerError(.unknownKey, "key \(event.author) is not enrolled in this ledger; ask a steward to enroll it")
         }
-        guard EventSignature.isValid(signed, under: key) else {
+        guard EventSignature.isValid(signed, signingBytes: signingBytes ?? event.signingBytes, under: key) else {
             throw LedgerError(.invalidSignature, "signature does not verify for key \(event.author); the event was changed after signing or signed by another key")
         }
     }
