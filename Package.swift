@@ -46,7 +46,7 @@ let package = Package(
             path: "Sources/mutual"
         ),
         .testTarget(name: "MutualLedgerTests", dependencies: ["MutualLedger"], path: "Tests/MutualLedgerTests"),
-        .testTarget(name: "PartnershipEventsTests", dependencies: ["PartnershipEvents"], path: "Tests/PartnershipEventsTests"),
+        .testTarget(name: "PartnershipEventsTests", dependencies: ["PartnershipEvents", "MutualLedger"], path: "Tests/PartnershipEventsTests"),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections"], path: "Tests/ProjectionsTests"),
         .testTarget(name: "mutualTests", dependencies: ["mutual", "MutualLedger"], path: "Tests/mutualTests"),
     ],
