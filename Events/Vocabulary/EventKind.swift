@@ -36,10 +36,12 @@ public enum EventKind: String, CaseIterable, Codable, Sendable, Hashable, Compar
         .visitRecorded, .visitConfirmed, .debriefRecorded, .innovationShared, .innovationStatus,
     ]
 
-    /// Whether events of this kind must name a partnership in the envelope.
+    /// Whether events of this kind must name a partnership in the envelope (corrections and
+    /// retractions carry their target's partnership, which may be null).
     public var isPartnershipScoped: Bool {
         switch self {
         case .actorEnrolled, .actorRevoked, .orgRegistered, .partnershipRegistered, .policySet: return false
+        case .eventCorrected, .eventRetracted: return false // as the target
         default: return true
         }
     }
