@@ -112,3 +112,14 @@ struct AuthorizationMatrixTests {
         }
     }
 }
+
+@Suite("Governance docs")
+struct GovernanceDocsTests {
+    @Test("docs/GOVERNANCE.md holds the table generated from Authorization.table")
+    func docsMatchCode() throws {
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/GOVERNANCE.md")
+        let text = try String(contentsOf: docs, encoding: .utf8)
+        #expect(text.contains(Authorization.markdownTable), "regenerate the table: print(Authorization.markdownTable)")
+    }
+}
