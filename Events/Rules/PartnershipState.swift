@@ -39,6 +39,12 @@ public struct PartnershipState: Codable, Sendable, Equatable {
     public struct Missions: Codable, Sendable, Equatable {
         public var latest = 0
         public var endorsedBy: [Int: [String]] = [:]
+
+        /// Whether every org of `orgs` has `version` (the revising org counts as endorsing).
+        public func isAdopted(_ version: Int, by orgs: [String]) -> Bool {
+            let endorsers = endorsedBy[version] ?? []
+            return !orgs.isEmpty && orgs.allSatisfy(endorsers.contains)
+        }
     }
 
     /// An event that may later be corrected or retracted, with its current body.

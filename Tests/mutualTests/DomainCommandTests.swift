@@ -75,7 +75,8 @@ struct DomainCommandTests {
     @Test("friendly and generic record forms; only the host confirms, naming the rule")
     func recordForms() throws {
         let work = try Workspace()
-        try work.ok(["record", "visit", "--key", work.path("nuth.pem")] + Self.visitFlags)
+        let visit = try work.ok(["record", "visit", "--key", work.path("nuth.pem")] + Self.visitFlags)
+        let visitID = visit.stdout.split(separator: " ").last.map { String($0.dropLast()) } ?? ""
         let before = work.log
         let refused = try work.run(["record", "confirm", "--key", work.path("nuth.pem"), "--partnership", "ukug-1", "--visit", "v-1"])
         #expect(refused.status == 65)
@@ -88,7 +89,13 @@ struct DomainCommandTests {
                                "--held", "2026-03-20", "--facilitator-seniority", "senior", "--travellers-attending", "2", "--non-travellers-attending", "9",
                                "--learning", "nuth:service:technical:Bubble CPAP", "--action", "Pilot it"])
         #expect(dry.stdout.contains(#""type":"debrief.recorded""#))
-        #expect(try work.ok(["verify"]).stdout.hasPrefix("valid: 8 events"))
+        try work.write("visit.json", String(decoding: try JSONSerialization.data(withJSONObject: [
+            "visit": "v-1", "from": "nuth", "to": "gulu-rrh", "start": "2026-03-02", "end": "2026-03-14", "mode": "in-person",
+            "travellers": [["person": "p-017", "cadre": "nurse", "seniority": "senior"]], "purpose": "Training",
+            "needsIdentifiedBy": "host", "briefedBeforeDeparture": true,
+        ]), as: UTF8.self))
+        try work.ok(["record", "correct", "--key", work.path("gulu.pem"), "--target", visitID, "--replacement", work.path("visit.json"), "--reason", "end date"])
+        #expect(try work.ok(["verify"]).stdout.hasPrefix("valid: 9 events"))
     }
 
     @Test("sign offline, submit twice: already recorded at seq N, exit 0")

@@ -20,7 +20,12 @@ struct RecordAs<Options: DraftOptions>: ParsableCommand {
 
     func run() throws {
         try reportingErrors { () throws(LedgerError) in
-            let draft = try envelope.draft(fields)
+            var draft = try envelope.draft(fields)
+            if envelope.partnership == nil, Options.kind == .eventCorrected || Options.kind == .eventRetracted,
+               let target = draft.body["target"]?.stringValue {
+                // A correction or retraction carries its target's partnership: look it up rather than ask for it.
+                draft.partnership = try ledger.open().withCurrentState { $0.state.recorded[target]?.partnership }
+            }
             try appendOrPrint(type: draft.type, body: draft.body, partnership: draft.partnership, occurred: draft.occurred,
                               id: envelope.id, ledger: ledger, key: key, dryRun: dryRun)
         }
