@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
     ],
     targets: [
         .target(
@@ -28,7 +29,7 @@ let package = Package(
         ),
         .target(
             name: "PartnershipEvents",
-            dependencies: ["MutualLedger"],
+            dependencies: ["MutualLedger", .product(name: "CSV", package: "CSV.swift")],
             path: "Events"
         ),
         .target(
@@ -50,7 +51,7 @@ let package = Package(
             path: "Ops/bench"
         ),
         .testTarget(name: "MutualLedgerTests", dependencies: ["MutualLedger"], path: "Tests/MutualLedgerTests"),
-        .testTarget(name: "PartnershipEventsTests", dependencies: ["PartnershipEvents"], path: "Tests/PartnershipEventsTests"),
+        .testTarget(name: "PartnershipEventsTests", dependencies: ["PartnershipEvents", "MutualLedger"], path: "Tests/PartnershipEventsTests"),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections"], path: "Tests/ProjectionsTests"),
         .testTarget(name: "mutualTests", dependencies: ["mutual", "MutualLedger"], path: "Tests/mutualTests"),
     ],

@@ -18,7 +18,8 @@ struct Mutual: ParsableCommand {
           74  I/O error (cannot read or write, disk full, lock held too long)
         """,
         subcommands: [
-            Demo.self, Init.self, KeyCommand.self, ActorCommand.self, Record.self,
+            Demo.self, Init.self, KeyCommand.self, ActorCommand.self,
+            OrgCommand.self, PartnershipCommand.self, RecordGroup.self, SignGroup.self, Submit.self, Import.self,
             LogCommand.self, Show.self, Verify.self, Repair.self,
         ]
     )

@@ -5,7 +5,8 @@ import MutualLedger
 /// `mutual record`: append one signed event of any type with a JSON body (the generic, low-level form).
 struct Record: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Sign an event and append it to the ledger.",
+        commandName: "generic",
+        abstract: "Sign an event of any type with a JSON body and append it (the default form of `mutual record`).",
         discussion: "Prints the new seq and event id. With --dry-run, prints the signed event and appends nothing.")
 
     @OptionGroup var ledger: LedgerOptions

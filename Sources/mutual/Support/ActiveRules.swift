@@ -1,4 +1,5 @@
 import MutualLedger
+import PartnershipEvents
 
 /// The vocabulary the CLI enforces.
-typealias ActiveRules = CoreRules
+typealias ActiveRules = PartnershipRules

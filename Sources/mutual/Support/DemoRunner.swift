@@ -1,5 +1,6 @@
 import Foundation
 import MutualLedger
+import PartnershipEvents
 
 /// The steps of `mutual demo`, kept apart from argument parsing.
 struct DemoRunner {
@@ -11,7 +12,9 @@ struct DemoRunner {
         let steward = try SigningKey(seed: Array(repeating: 1, count: 32))
         try ledger.create(origin: "example.org/mutual-demo", steward: steward)
         let coordinator = try SigningKey(seed: Array(repeating: 2, count: 32))
-        let enroll = ActorEnrolledBody(actor: "amina", name: "Amina (coordinator)", publicKey: coordinator.publicKey, org: nil, roles: ["coordinator"])
+        let org = OrgRegistered(id: "gulu-rrh", name: "Gulu Regional Referral Hospital", country: "UG", incomeGroup: .lic, kind: "hospital")
+        _ = try ledger.append([try ledger.sign(type: OrgRegistered.type, body: org.ledgerBody, key: steward)])
+        let enroll = ActorEnrolledBody(actor: "amina", name: "Amina (coordinator)", publicKey: coordinator.publicKey, org: org.id, roles: ["coordinator"])
         _ = try ledger.append([try ledger.sign(type: CoreEventType.actorEnrolled, body: enroll.json, key: steward)])
         let report = try ledger.verify()
         print("Sample ledger: \(root.path)")

@@ -1,0 +1,140 @@
+import MutualLedger
+
+/// Strict reading of one event body (or one object inside it) with one-line errors
+/// that name the event type, the field and the fix.
+///
+/// ```swift
+/// let fields = try BodyFields(body, type: "visit.recorded", required: ["visit", "start"])
+/// let visit = try fields.identifier("visit")
+/// let start = try fields.date("start")
+/// ```
+struct BodyFields {
+    let body: [String: JSONValue]
+    let type: String
+    /// Path of this object inside the body, e.g. `travellers[2]`, used in messages.
+    let path: String
+
+    init(_ body: [String: JSONValue], type: String, path: String = "", required: Set<String>, optional: Set<String> = []) throws(LedgerError) {
+        self.body = body
+        self.type = type
+        self.path = path
+        for name in required.sorted() where body[name] == nil {
+            throw fail(name, "is missing; add it (see docs/EVENTS.md)")
+        }
+        for name in body.keys.sorted() where !required.contains(name) && !optional.contains(name) {
+            throw fail(name, "is not a field of \(type); remove it (allowed: \(required.union(optional).sorted().joined(separator: ", ")))")
+        }
+    }
+
+    func name(_ field: String) -> String { path.isEmpty ? field : "\(path).\(field)" }
+
+    func fail(_ field: String, _ problem: String) -> LedgerError {
+        LedgerError(.validation, "\(type): \"\(name(field))\" \(problem)")
+    }
+
+    func has(_ field: String) -> Bool {
+        if let value = body[field], !value.isNull { return true }
+        return false
+    }
+
+    func identifier(_ field: String) throws(LedgerError) -> String {
+        guard let text = body[field]?.stringValue, Identifier.isValid(text) else {
+            throw fail(field, "must be an identifier like ukug-1 (lowercase letters, digits, . _ -; at most 64)")
+        }
+        return text
+    }
+
+    func text(_ field: String, max: Int, allowEmpty: Bool = false) throws(LedgerError) -> String {
+        guard let text = body[field]?.stringValue else { throw fail(field, "must be a string") }
+        if !allowEmpty && text.trimmingWhitespace.isEmpty { throw fail(field, "must not be empty; write some text") }
+        guard text.count <= max else { throw fail(field, "is longer than \(max) characters; shorten it") }
+        return text
+    }
+
+    func date(_ field: String) throws(LedgerError) -> CalendarDate {
+        guard let text = body[field]?.stringValue, let date = CalendarDate(parsing: text) else {
+            throw fail(field, "must be a date YYYY-MM-DD, e.g. 2026-03-01")
+        }
+        return date
+    }
+
+    func bool(_ field: String) throws(LedgerError) -> Bool {
+        guard let flag = body[field]?.boolValue else { throw fail(field, "must be true or false") }
+        return flag
+    }
+
+    func integer(_ field: String, in range: ClosedRange<Int>) throws(LedgerError) -> Int {
+        guard let number = body[field]?.intValue, range.contains(number) else {
+            throw fail(field, "must be an integer from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return number
+    }
+
+    func choice<E: BodyEnum>(_ field: String, _ kind: E.Type = E.self) throws(LedgerError) -> E {
+        guard let text = body[field]?.stringValue, let value = E(rawValue: text) else {
+            throw fail(field, "must be one of \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return value
+    }
+
+    func array(_ field: String, count range: ClosedRange<Int>) throws(LedgerError) -> [JSONValue] {
+        guard let list = body[field]?.arrayValue else { throw fail(field, "must be a list") }
+        guard range.contains(list.count) else {
+            throw fail(field, "must hold \(range.lowerBound) to \(range.upperBound) items, not \(list.count)")
+        }
+        return list
+    }
+
+    func objects(_ field: String, count range: ClosedRange<Int>) throws(LedgerError) -> [(path: String, body: [String: JSONValue])] {
+        var result: [(path: String, body: [String: JSONValue])] = []
+        for (index, item) in try array(field, count: range).enumerated() {
+            guard let object = item.objectValue else { throw fail("\(field)[\(index)]", "must be an object") }
+            result.append((name("\(field)[\(index)]"), object))
+        }
+        return result
+    }
+
+    func identifiers(_ field: String, count range: ClosedRange<Int>) throws(LedgerError) -> [String] {
+        var result: [String] = []
+        for item in try array(field, count: range) {
+            guard let text = item.stringValue, Identifier.isValid(text) else {
+                throw fail(field, "must list identifiers like ukug-1")
+            }
+            guard !result.contains(text) else { throw fail(field, "lists \(text) twice; list each once") }
+            result.append(text)
+        }
+        return result
+    }
+
+    func texts(_ field: String, count range: ClosedRange<Int>, max: Int) throws(LedgerError) -> [String] {
+        var result: [String] = []
+        for item in try array(field, count: range) {
+            guard let text = item.stringValue, !text.trimmingWhitespace.isEmpty, text.count <= max else {
+                throw fail(field, "must list non-empty strings of at most \(max) characters")
+            }
+            result.append(text)
+        }
+        return result
+    }
+
+    func choices<E: BodyEnum>(_ field: String, _ kind: E.Type = E.self, count range: ClosedRange<Int>) throws(LedgerError) -> [E] {
+        var result: [E] = []
+        for item in try array(field, count: range) {
+            guard let text = item.stringValue, let value = E(rawValue: text) else {
+                throw fail(field, "must list values among \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard !result.contains(value) else { throw fail(field, "lists \(text) twice; list each once") }
+            result.append(value)
+        }
+        return result
+    }
+}
+
+extension String {
+    var trimmingWhitespace: Substring {
+        var text = self[...]
+        while let first = text.first, first.isWhitespace { text = text.dropFirst() }
+        while let last = text.last, last.isWhitespace { text = text.dropLast() }
+        return text
+    }
+}

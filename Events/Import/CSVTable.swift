@@ -1,0 +1,65 @@
+import CSV
+import MutualLedger
+
+/// A CSV file with a header row, read with the CSV library (RFC 4180 quoting: quoted cells
+/// may hold commas, quotes and newlines). Cells are plain text: nothing is evaluated, so a
+/// cell like `=SUM(A1:A3)` is just those characters.
+///
+/// Rows are numbered as a spreadsheet shows them: the header is row 1, the first data row is row 2.
+///
+/// ```swift
+/// let table = try CSVTable(text: "visit,start\nv-1,2026-03-02\n", required: ["visit", "start"])
+/// table.rows.first?.number          // 2
+/// table.rows.first?.cells["visit"]  // "v-1"
+/// ```
+public struct CSVTable: Sendable {
+    /// One data row.
+    public struct Row: Sendable {
+        public var number: Int
+        public var cells: [String: String]
+    }
+
+    public var header: [String]
+    public var rows: [Row]
+
+    public init(text: String, required: [String], optional: [String] = []) throws(LedgerError) {
+        var text = text
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: text, hasHeaderRow: true)
+        } catch {
+            throw LedgerError(.validation, "row 1: cannot read the header row (\(error)); the first line must name the columns")
+        }
+        guard let header = reader.headerRow, !header.isEmpty else {
+            throw LedgerError(.validation, "row 1: the file has no header row; the first line must name the columns (see docs/IMPORT.md)")
+        }
+        self.header = header
+        let known = Set(required + optional)
+        for (index, name) in header.enumerated() {
+            guard known.contains(name) else {
+                throw LedgerError(.validation, "row 1: unknown column \"\(name)\"; the columns are \((required + optional).joined(separator: ", ")) (docs/IMPORT.md)")
+            }
+            guard header.firstIndex(of: name) == index else {
+                throw LedgerError(.validation, "row 1: column \"\(name)\" appears twice; keep one")
+            }
+        }
+        for name in required where !header.contains(name) {
+            throw LedgerError(.validation, "row 1: missing column \"\(name)\"; add it (docs/IMPORT.md)")
+        }
+        var rows: [Row] = []
+        var number = 1
+        while let cells = reader.next() {
+            number += 1
+            if cells.allSatisfy({ $0.isEmpty }) { continue }
+            guard cells.count == header.count else {
+                throw LedgerError(.validation, "row \(number): has \(cells.count) cells but the header has \(header.count); check commas and quotes")
+            }
+            rows.append(Row(number: number, cells: Dictionary(uniqueKeysWithValues: zip(header, cells))))
+        }
+        if let error = reader.error {
+            throw LedgerError(.validation, "row \(number + 1): the CSV is malformed (\(error)); check its quotes and encoding (UTF-8)")
+        }
+        self.rows = rows
+    }
+}

@@ -1,0 +1,46 @@
+import MutualLedger
+
+/// Reads `debriefs.csv` (docs/IMPORT.md) into `debrief.recorded` drafts, one per row.
+/// `learning` holds one `receivingOrg:level:kind:summary` per line and `actions` one action
+/// per line (quoted cells may span lines).
+///
+/// Columns: `partnership, visit, held, facilitatorSeniority, travellersAttending, nonTravellersAttending, learning, actions`.
+///
+/// ```swift
+/// let rows = try DebriefImport.parse(text)
+/// rows.first?.draft.occurred?.text    // the "held" date
+/// ```
+public enum DebriefImport {
+    public static let columns = ["partnership", "visit", "held", "facilitatorSeniority", "travellersAttending",
+                                 "nonTravellersAttending", "learning", "actions"]
+
+    public static func parse(_ text: String) throws(LedgerError) -> [ImportRow] {
+        let table = try CSVTable(text: text, required: columns)
+        var result: [ImportRow] = []
+        for row in table.rows {
+            do throws(LedgerError) {
+                result.append(ImportRow(number: row.number, draft: try draft(row.cells)))
+            } catch {
+                throw LedgerError(error.code, "row \(row.number): \(error.message)")
+            }
+        }
+        return result
+    }
+
+    static func draft(_ cells: [String: String]) throws(LedgerError) -> EventDraft {
+        func cell(_ name: String) -> String { cells[name] ?? "" }
+        let body: [String: JSONValue] = [
+            "visit": CellParsing.text(cell("visit")), "held": CellParsing.text(cell("held")),
+            "facilitatorSeniority": CellParsing.text(cell("facilitatorSeniority")),
+            "travellersAttending": try CellParsing.integer(cell("travellersAttending"), field: "travellersAttending"),
+            "nonTravellersAttending": try CellParsing.integer(cell("nonTravellersAttending"), field: "nonTravellersAttending"),
+            "learning": try CellParsing.learningList(cell("learning")), "actions": CellParsing.lines(cell("actions")),
+        ]
+        let debrief = try DebriefRecorded(body: body)
+        let partnership = String(cell("partnership").trimmingWhitespace)
+        guard Identifier.isValid(partnership) else {
+            throw LedgerError(.validation, "\"partnership\" must be a partnership id like ukug-1")
+        }
+        return EventDraft(debrief, partnership: partnership, occurred: debrief.held)
+    }
+}

@@ -1,0 +1,45 @@
+import MutualLedger
+
+/// Reads `visits.csv` (docs/IMPORT.md) into `visit.recorded` drafts, one per row.
+/// Every row is validated; the first bad row stops the import with its row number and reason.
+///
+/// Columns: `partnership, visit, from, to, start, end, mode, travellers, purpose, needsIdentifiedBy, briefedBeforeDeparture`.
+///
+/// ```swift
+/// let rows = try VisitImport.parse(text)        // [ImportRow]
+/// rows.first?.draft.type                        // "visit.recorded"
+/// ```
+public enum VisitImport {
+    public static let columns = ["partnership", "visit", "from", "to", "start", "end", "mode", "travellers",
+                                 "purpose", "needsIdentifiedBy", "briefedBeforeDeparture"]
+
+    public static func parse(_ text: String) throws(LedgerError) -> [ImportRow] {
+        let table = try CSVTable(text: text, required: columns)
+        var result: [ImportRow] = []
+        for row in table.rows {
+            do throws(LedgerError) {
+                result.append(ImportRow(number: row.number, draft: try draft(row.cells)))
+            } catch {
+                throw LedgerError(error.code, "row \(row.number): \(error.message)")
+            }
+        }
+        return result
+    }
+
+    static func draft(_ cells: [String: String]) throws(LedgerError) -> EventDraft {
+        func cell(_ name: String) -> String { cells[name] ?? "" }
+        let body: [String: JSONValue] = [
+            "visit": CellParsing.text(cell("visit")), "from": CellParsing.text(cell("from")), "to": CellParsing.text(cell("to")),
+            "start": CellParsing.text(cell("start")), "end": CellParsing.text(cell("end")), "mode": CellParsing.text(cell("mode")),
+            "travellers": try CellParsing.travellers(cell("travellers")), "purpose": .string(cell("purpose")),
+            "needsIdentifiedBy": CellParsing.text(cell("needsIdentifiedBy")),
+            "briefedBeforeDeparture": try CellParsing.bool(cell("briefedBeforeDeparture"), field: "briefedBeforeDeparture"),
+        ]
+        let visit = try VisitRecorded(body: body)
+        let partnership = String(cell("partnership").trimmingWhitespace)
+        guard Identifier.isValid(partnership) else {
+            throw LedgerError(.validation, "\"partnership\" must be a partnership id like ukug-1")
+        }
+        return EventDraft(visit, partnership: partnership, occurred: visit.start)
+    }
+}

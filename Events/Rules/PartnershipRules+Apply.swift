@@ -1,0 +1,69 @@
+import MutualLedger
+
+extension PartnershipRules {
+    public func apply(_ event: Event, seq: Int, registry: KeyRegistry, state: inout State) {
+        guard let kind = EventKind(rawValue: event.type), let body = try? currentBody(of: event, kind: kind) else { return }
+        let authorOrg = registry.activeKey(event.author)?.org
+        if EventKind.correctable.contains(kind) || EventKind.retractable.contains(kind) {
+            state.recorded[event.id] = .init(kind: kind, partnership: event.partnership, body: body)
+        }
+        switch kind {
+        case .actorEnrolled:
+            if let enrolled = try? ActorEnrolledBody(body) {
+                state.actors[enrolled.actor] = .init(roles: enrolled.roles.compactMap(Role.init(rawValue:)), org: enrolled.org)
+            }
+        case .actorRevoked:
+            if let revoked = try? ActorRevokedBody(body) { state.actors[revoked.actor] = nil }
+        case .missionRevised:
+            guard let mission = try? MissionRevised(body: body), let partnership = event.partnership else { return }
+            state.missions[partnership, default: .init()].latest = mission.version
+            state.missions[partnership, default: .init()].endorsedBy[mission.version] = authorOrg.map { [$0] } ?? []
+        case .missionEndorsed:
+            guard let endorsed = try? MissionEndorsed(body: body), let partnership = event.partnership, let authorOrg else { return }
+            state.missions[partnership, default: .init()].endorsedBy[endorsed.version, default: []].append(authorOrg)
+        case .visitConfirmed:
+            if let visit = body["visit"]?.stringValue { state.visits[visit]?.confirmation = event.id }
+        case .debriefRecorded:
+            if let visit = body["visit"]?.stringValue { state.visits[visit]?.debrief = event.id }
+        case .eventCorrected:
+            guard let correction = try? EventCorrected(body: body), let target = state.recorded[correction.target] else { return }
+            state.recorded[correction.target]?.body = correction.replacement
+            applyBody(target.kind, body: correction.replacement, id: correction.target, partnership: target.partnership, state: &state)
+        case .eventRetracted:
+            guard let retraction = try? EventRetracted(body: body), let target = state.recorded[retraction.target] else { return }
+            state.retracted.insert(retraction.target)
+            let subject = target.body[Self.identityField[target.kind] ?? ""]?.stringValue ?? ""
+            switch target.kind {
+            case .visitRecorded: state.visits[subject]?.retracted = true
+            case .visitConfirmed: state.visits[subject]?.confirmation = nil
+            case .debriefRecorded: state.visits[subject]?.debrief = nil
+            case .innovationShared: state.innovations[subject]?.retracted = true
+            default: break
+            }
+        default:
+            applyBody(kind, body: body, id: event.id, partnership: event.partnership, state: &state)
+        }
+    }
+
+    /// Records what a body of a correctable kind says (new, or replaced by a correction).
+    func applyBody(_ kind: EventKind, body: [String: JSONValue], id: String, partnership: String?, state: inout State) {
+        switch kind {
+        case .orgRegistered:
+            if let org = try? OrgRegistered(body: body) { state.orgs[org.id] = org }
+        case .partnershipRegistered:
+            if let registered = try? PartnershipRegistered(body: body) { state.partnerships[registered.id] = registered }
+        case .visitRecorded:
+            guard let visit = try? VisitRecorded(body: body), let partnership else { return }
+            let old = state.visits[visit.visit]
+            state.visits[visit.visit] = .init(partnership: partnership, from: visit.from, to: visit.to, start: visit.start, end: visit.end,
+                                              event: old?.event ?? id, confirmation: old?.confirmation, debrief: old?.debrief,
+                                              retracted: old?.retracted ?? false)
+        case .innovationShared:
+            guard let shared = try? InnovationShared(body: body), let partnership else { return }
+            state.innovations[shared.innovation] = .init(partnership: partnership, origin: shared.origin, recipient: shared.recipient,
+                                                         event: state.innovations[shared.innovation]?.event ?? id)
+        default:
+            break
+        }
+    }
+}

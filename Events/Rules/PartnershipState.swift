@@ -1,0 +1,80 @@
+import MutualLedger
+
+/// What ``PartnershipRules`` knows at a point of the log to judge the next event:
+/// registered orgs and partnerships, visits (with host, sender, confirmation, debrief),
+/// innovations, mission versions and endorsements, the current body of every correctable
+/// or retractable event, retracted ids, and each actor's roles and org.
+///
+/// ```swift
+/// let state = try ledger.withCurrentState { $0.state }
+/// state.visits["v-2026-03"]?.to        // "gulu-rrh" (the host)
+/// ```
+public struct PartnershipState: Codable, Sendable, Equatable {
+    /// A recorded visit as it currently stands (corrections applied).
+    public struct Visit: Codable, Sendable, Equatable {
+        public var partnership: String
+        public var from: String
+        public var to: String
+        public var start: CalendarDate
+        public var end: CalendarDate
+        /// Id of the `visit.recorded` event.
+        public var event: String
+        /// Id of the `visit.confirmed` event, if confirmed.
+        public var confirmation: String?
+        /// Id of the `debrief.recorded` event, if debriefed.
+        public var debrief: String?
+        public var retracted = false
+    }
+
+    /// A shared innovation as it currently stands.
+    public struct Innovation: Codable, Sendable, Equatable {
+        public var partnership: String
+        public var origin: String
+        public var recipient: String
+        public var event: String
+        public var retracted = false
+    }
+
+    /// The mission versions of one partnership and who has endorsed each (org ids).
+    public struct Missions: Codable, Sendable, Equatable {
+        public var latest = 0
+        public var endorsedBy: [Int: [String]] = [:]
+
+        /// Whether every org of `orgs` has `version` (the revising org counts as endorsing).
+        public func isAdopted(_ version: Int, by orgs: [String]) -> Bool {
+            let endorsers = endorsedBy[version] ?? []
+            return !orgs.isEmpty && orgs.allSatisfy(endorsers.contains)
+        }
+    }
+
+    /// An event that may later be corrected or retracted, with its current body.
+    public struct Recorded: Codable, Sendable, Equatable {
+        public var kind: EventKind
+        public var partnership: String?
+        public var body: [String: JSONValue]
+    }
+
+    /// Roles and org of an actor, from `actor.enrolled`.
+    public struct ActorInfo: Codable, Sendable, Equatable {
+        public var roles: [Role]
+        public var org: String?
+    }
+
+    public var orgs: [String: OrgRegistered] = [:]
+    public var partnerships: [String: PartnershipRegistered] = [:]
+    public var visits: [String: Visit] = [:]
+    public var innovations: [String: Innovation] = [:]
+    /// Mission versions by partnership id.
+    public var missions: [String: Missions] = [:]
+    /// Correctable and retractable events by event id.
+    public var recorded: [String: Recorded] = [:]
+    public var retracted: Set<String> = []
+    public var actors: [String: ActorInfo] = [:]
+
+    public init() {}
+
+    /// The orgs of a partnership (empty if it is unknown).
+    public func orgs(of partnership: String?) -> [String] {
+        partnership.flatMap { partnerships[$0]?.orgs } ?? []
+    }
+}

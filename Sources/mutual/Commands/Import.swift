@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import MutualLedger
+import PartnershipEvents
+
+/// `mutual import visits.csv|debriefs.csv --key K`: all rows, or none.
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import visits or debriefs from a CSV file (docs/IMPORT.md): every row or none.",
+        discussion: """
+        Every row is validated and checked against the ledger first; a bad row stops the import with its row
+        number (the header is row 1) and nothing is appended. The whole file is appended with one fsync.
+        The file's kind comes from its columns (a `held` column means debriefs), or from --as.
+        """)
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable { case visits, debriefs }
+
+    @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var key: KeyOptions
+
+    @Argument(help: ArgumentHelp("The CSV file (UTF-8, header row first).", valueName: "file"))
+    var file: String
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("visits or debriefs (default: from the columns).", valueName: "kind"))
+    var kind: Kind?
+
+    @Flag(name: .customLong("dry-run"), help: "Check every row against the ledger and append nothing.")
+    var dryRun = false
+
+    func run() throws {
+        try reportingErrors { () throws(LedgerError) in
+            let bytes = try Output.readInput(file, what: "CSV file")
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw LedgerError(.validation, "\(file) is not UTF-8 text; save it as CSV UTF-8")
+            }
+            let header = text.prefix { $0 != "\n" && $0 != "\r\n" }
+            let isDebriefs = kind.map { $0 == .debriefs } ?? header.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == "held" }
+            let rows = try isDebriefs ? DebriefImport.parse(text) : VisitImport.parse(text)
+            let ledger = ledger.open()
+            let signingKey = try key.load()
+            if dryRun {
+                _ = try ImportRow.signAndCheck(rows, ledger: ledger, key: signingKey)
+                print("\(rows.count) \(isDebriefs ? "debriefs" : "visits") checked; nothing appended (--dry-run)")
+                return
+            }
+            let outcomes = try ImportRow.importAll(rows, ledger: ledger, key: signingKey)
+            let seqs = outcomes.map(\.seq)
+            print("imported \(rows.count) \(isDebriefs ? "debriefs" : "visits")" + (seqs.isEmpty ? "" : " at seq \(seqs[0])...\(seqs[seqs.count - 1])"))
+        }
+    }
+}
