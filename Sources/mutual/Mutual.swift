@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `mutual`: record a health partnership as a ledger of signed events, verify it, and report on it.
 @main
@@ -23,4 +24,20 @@ struct Mutual: ParsableCommand {
             LogCommand.self, Show.self, Verify.self, Repair.self,
         ]
     )
+
+    /// ArgumentParser's default entry point, except that a usage error is one stderr line starting
+    /// `mutual: ` (the problem and where to find the usage), exit 64, like every other error.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || error is ExitCode { exit(withError: error) }
+            let problem = message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid command line"
+            let text = problem.hasPrefix("Error: ") ? String(problem.dropFirst(7)) : problem
+            Output.error("\(text); see `mutual help` or add --help to the command")
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

@@ -97,6 +97,8 @@ extension Ledger {
 
     /// The fold as of the log's last complete line: from the cache when it matches, replaying only
     /// the lines after it (without re-checking signatures: that is `verify`'s job); else from the start.
+    /// Writes nothing: the cache is saved only by a successful append, so a refused command leaves
+    /// every file of the ledger byte-identical.
     func currentFold(_ log: LogFile) throws(LedgerError) -> (LedgerFold<Rules>, Int64) {
         let end: Int64
         switch try log.tail() {
@@ -116,8 +118,7 @@ extension Ledger {
             fold = LedgerFold(rules: rules)
             start = 0
         }
-        var lastOffset = start
-        try log.forEachLine(from: start, upTo: end) { (offset, raw) throws(LedgerError) -> Bool in
+        try log.forEachLine(from: start, upTo: end) { (_, raw) throws(LedgerError) -> Bool in
             let line: LedgerLine
             do throws(LedgerError) {
                 line = try LedgerLine(bytes: raw)
@@ -126,11 +127,7 @@ extension Ledger {
                 throw LedgerError(error.code, "the ledger fails verification (\(error.message)); run `mutual verify` and restore the log from a backup", seq: error.seq ?? fold.count)
             }
             fold.apply(line, hash: LedgerLine.hash(of: raw))
-            lastOffset = offset
             return true
-        }
-        if start < end && lastOffset >= start {
-            LedgerSnapshot<Rules>.save(fold, lastOffset: lastOffset, end: end, directory: directory)
         }
         return (fold, end)
     }

@@ -19,7 +19,7 @@ struct Record: ParsableCommand {
     func run() throws {
         try reportingErrors { () throws(LedgerError) in
             let (type, body) = try event.typeAndBody()
-            try appendOrPrint(type: type, body: body, partnership: event.partnership, occurred: event.occurredDate(),
+            try appendOrPrint(type: type, body: body, partnership: event.partnership, occurred: try event.occurredDate(),
                               id: event.id, ledger: ledger, key: key, dryRun: dryRun)
         }
     }
@@ -42,13 +42,14 @@ struct GenericEventOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The event id (a lowercase UUID; default: a fresh one).", valueName: "uuid"))
     var id: String?
 
-    func validate() throws {
-        if let occurred, CalendarDate(parsing: occurred) == nil {
-            throw ValidationError("--occurred \"\(occurred)\" is not a date; use YYYY-MM-DD")
+    /// The --occurred date; an invalid one is bad input data (exit 65), as `mutual help` documents.
+    func occurredDate() throws(LedgerError) -> CalendarDate? {
+        guard let occurred else { return nil }
+        guard let date = CalendarDate(parsing: occurred) else {
+            throw LedgerError(.validation, "--occurred \"\(occurred)\" is not a date; use YYYY-MM-DD, e.g. 2026-03-01")
         }
+        return date
     }
-
-    func occurredDate() -> CalendarDate? { occurred.flatMap(CalendarDate.init(parsing:)) }
 
     func typeAndBody() throws(LedgerError) -> (String, [String: JSONValue]) {
         let bytes = try Output.readInput(body, what: "body")
