@@ -56,3 +56,12 @@ struct CSVRenderer {
         return parts.allSatisfy { !$0.isEmpty && $0.unicodeScalars.allSatisfy { $0.value >= 0x30 && $0.value <= 0x39 } }
     }
 }
+
+extension ReportDocument {
+    /// One CSV cell as the `csv` format writes it (formula characters defused, quoted when needed).
+    ///
+    /// ```swift
+    /// ReportDocument.csvCell("=1+1")   // "'=1+1"
+    /// ```
+    public static func csvCell(_ raw: String) -> String { CSVRenderer.cell(raw) }
+}

@@ -1,0 +1,143 @@
+import MutualLedger
+import Projections
+import Testing
+
+@Suite struct RenderTests {
+    static let cases: [(ReportDocument.Kind, ReportFormat)] = ReportDocument.Kind.allCases.flatMap { kind in
+        ReportFormat.allCases.map { (kind, $0) }
+    }
+
+    func doc(_ fixture: Fixture, _ kind: ReportDocument.Kind) throws -> ReportDocument {
+        try fixture.report(kind, partnership: kind == .partnership ? "p1" : nil)
+    }
+
+    @Test(arguments: cases)
+    func rerunsAreByteIdentical(_ c: (ReportDocument.Kind, ReportFormat)) throws {
+        let fixture = try Fixture(.corrections)
+        defer { fixture.remove() }
+        let first = try doc(fixture, c.0).render(c.1)
+        let second = try doc(fixture, c.0).render(c.1)
+        #expect(first == second)
+        #expect(first.last == 0x0a)
+    }
+
+    @Test(arguments: ReportDocument.Kind.allCases)
+    func jsonParses(_ kind: ReportDocument.Kind) throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let value = try JSONValue(parsing: try doc(fixture, kind).render(.json).dropLast())
+        #expect(value["report"]?.stringValue == kind.rawValue)
+        #expect(value["position"]?["count"]?.intValue == 18)
+        #expect(value["position"]?["checkpoint"]?.isNull == true)
+        let p = try #require(value["partnerships"]?.arrayValue?.first)
+        #expect(p["id"] == "p1")
+        if kind == .reciprocity || kind == .partnership {
+            #expect(p["measures"]?["visits"]?["aToB"] == 2)
+            #expect(p["measures"]?["visits"]?["bToA"] == 1)
+            #expect(p["measures"]?["visits"]?["balance"] == "-0.333")
+            #expect(p["measures"]?["remoteDays"]?["balance"] == "1.000")
+            #expect(p["reciprocityScore"] == "0.407")
+        }
+        if kind == .compliance || kind == .partnership {
+            let rules = try #require(p["rules"]?.arrayValue)
+            #expect(rules.count == 11)
+            #expect(rules[0]["id"] == "R1")
+            #expect(rules[0]["status"] == "fail")
+            #expect(rules[0]["evidence"] == [9, 10])
+            #expect(rules[2]["status"] == "pass")
+        }
+        if kind == .innovations {
+            #expect(p["innovations"]?.arrayValue?.count == 2)
+            #expect(p["innovations"]?.arrayValue?.first?["statuses"]?.arrayValue?.first?["status"] == "adopted")
+        }
+    }
+
+    @Test(arguments: ReportDocument.Kind.allCases)
+    func csvParsesWithTheSameColumnsOnEveryRow(_ kind: ReportDocument.Kind) throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let text = String(decoding: try doc(fixture, kind).render(.csv), as: UTF8.self)
+        let rows = try CSVReader.parse(text)
+        #expect(rows.first == ["report", "partnership", "item", "aToB", "bToA", "balance", "status", "reason", "evidence"])
+        #expect(rows.count > 2)
+        for row in rows { #expect(row.count == 9, "\(row)") }
+        if kind == .compliance {
+            #expect(rows.filter { $0[1] == "p1" }.count == 11)
+        }
+        if kind == .reciprocity {
+            #expect(rows.contains(["reciprocity", "p1", "visits", "2", "1", "-0.333", "", "", "6 9 11"]))
+        }
+    }
+
+    @Test(arguments: [("=1+1", "'=1+1"), ("+x", "'+x"), ("-x", "'-x"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"),
+                      ("-0.333", "-0.333"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("\rx", "\"'\rx\"")])
+    func csvCellsAreDefused(_ c: (String, String)) {
+        #expect(ReportDocument.csvCell(c.0) == c.1)
+    }
+
+    @Test(arguments: ReportDocument.Kind.allCases)
+    func htmlIsSelfContained(_ kind: ReportDocument.Kind) throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let html = String(decoding: try doc(fixture, kind).render(.html), as: UTF8.self)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(!html.contains("http://") && !html.contains("https://"))
+        #expect(!html.contains("<script") && !html.contains("@import") && !html.contains("url("))
+        #expect(html.contains("@media print"))
+        if kind == .reciprocity || kind == .partnership { #expect(html.contains("<svg")) }
+        if kind == .compliance || kind == .partnership {
+            #expect(html.contains("class=\"fail\"") && html.contains("class=\"pass\""))
+        }
+    }
+
+    @Test(arguments: ReportDocument.Kind.allCases)
+    func tableFitsEightyColumns(_ kind: ReportDocument.Kind) throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let text = String(decoding: try doc(fixture, kind).render(.table), as: UTF8.self)
+        for line in text.split(separator: "\n") { #expect(line.unicodeScalars.count <= 80, "\(line)") }
+        #expect(text.contains("18 lines"))
+    }
+
+    @Test func markdownHasTables() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let text = String(decoding: try doc(fixture, .partnership).render(.markdown), as: UTF8.self)
+        #expect(text.contains("| visits | 2 | 1 | -0.333 |"))
+        #expect(text.contains("| R10 | host-confirmed | fail |"))
+    }
+}
+
+/// A strict RFC 4180 reader for the tests.
+enum CSVReader {
+    struct Malformed: Error {}
+
+    static func parse(_ text: String) throws -> [[String]] {
+        var rows: [[String]] = []
+        var row: [String] = []
+        var cell = ""
+        var quoted = false
+        var chars = Array(text.unicodeScalars)[...]
+        while let c = chars.popFirst() {
+            if quoted {
+                if c == "\"" {
+                    if chars.first == "\"" { cell.unicodeScalars.append("\""); chars.removeFirst() } else { quoted = false }
+                } else {
+                    cell.unicodeScalars.append(c)
+                }
+            } else if c == "\"" {
+                guard cell.isEmpty else { throw Malformed() }
+                quoted = true
+            } else if c == "," {
+                row.append(cell); cell = ""
+            } else if c == "\r" {
+                guard chars.popFirst() == "\n" else { throw Malformed() }
+                row.append(cell); rows.append(row); row = []; cell = ""
+            } else {
+                cell.unicodeScalars.append(c)
+            }
+        }
+        guard !quoted, row.isEmpty, cell.isEmpty else { throw Malformed() }
+        return rows
+    }
+}
