@@ -29,6 +29,9 @@ public struct HistoryWriter<Rules: LedgerRules>: Sendable {
         lastSecond = genesis.event.recorded.seconds
     }
 
+    /// The id this writer gives the event at `seq`.
+    public func eventID(ofSeq seq: Int) -> String { Self.id(idPrefix, seq) }
+
     static func id(_ prefix: String, _ n: Int) -> String {
         let hex = String(n, radix: 16)
         return prefix + String(repeating: "0", count: max(0, 12 - hex.count)) + hex
