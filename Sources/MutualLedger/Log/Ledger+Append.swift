@@ -41,7 +41,7 @@ extension Ledger {
             do throws(LedgerError) {
                 try fold.check(line, checkSignature: true)
             } catch {
-                throw events.count > 1 ? LedgerError(error.code, "event \(index + 1) of \(events.count): \(error.message)", seq: error.seq) : error
+                throw Self.refusal(error, index: index, of: events.count)
             }
             let lineBytes = line.bytes
             lastOffset = end + Int64(bytes.count)
@@ -61,12 +61,31 @@ extension Ledger {
     public func check(_ events: [SignedEvent]) throws(LedgerError) {
         try withCurrentState { (start: LedgerFold<Rules>) throws(LedgerError) in
             var fold = start
-            for signed in events {
+            for (index, signed) in events.enumerated() {
                 let line = LedgerLine(seq: fold.count, prev: fold.lastHash, signed: signed)
-                try fold.check(line, checkSignature: true)
+                do throws(LedgerError) {
+                    try fold.check(line, checkSignature: true)
+                } catch {
+                    throw Self.refusal(error, index: index, of: events.count)
+                }
                 fold.apply(line, hash: LedgerLine.hash(of: line.bytes))
             }
         }
+    }
+
+    /// A refused new event is bad input (exit 65), not a damaged ledger: re-code the integrity
+    /// failures, drop the would-be seq, and name the event's place in a batch.
+    static func refusal(_ error: LedgerError, index: Int, of count: Int) -> LedgerError {
+        let code: LedgerError.Code
+        switch error.code {
+        case .unknownKey: code = .unauthorized
+        case .invalidSignature, .brokenChain, .invalidFormat, .nonCanonical: code = .validation
+        default: code = error.code
+        }
+        let message = count > 1 ? "event \(index + 1) of \(count): \(error.message)" : error.message
+        var refused = LedgerError(code, message)
+        refused.underlying = error.underlying
+        return refused
     }
 
     /// Hook run after every successful append batch (the transparency layer updates hashes and checkpoints here).

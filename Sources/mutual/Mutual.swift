@@ -1,0 +1,25 @@
+import ArgumentParser
+
+/// `mutual`: record a health partnership as a ledger of signed events, verify it, and report on it.
+@main
+struct Mutual: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mutual",
+        abstract: "Keep the record of an international health partnership as a signed, append-only ledger.",
+        discussion: """
+        A ledger is a folder (--ledger DIR, else $MUTUAL_LEDGER, else ./ledger) holding events.jsonl,
+        one signed event per line. See docs/FORMAT.md.
+
+        Exit codes:
+          0   success (for verify: the ledger is valid)
+          1   the ledger is invalid or tampered with
+          64  usage error (bad flags or arguments)
+          65  bad input data (an invalid body, key file, date, or an unauthorised event)
+          74  I/O error (cannot read or write, disk full, lock held too long)
+        """,
+        subcommands: [
+            Demo.self, Init.self, KeyCommand.self, ActorCommand.self, Record.self,
+            LogCommand.self, Show.self, Verify.self, Repair.self,
+        ]
+    )
+}

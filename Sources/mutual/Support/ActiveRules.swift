@@ -1,0 +1,4 @@
+import MutualLedger
+
+/// The vocabulary the CLI enforces.
+typealias ActiveRules = CoreRules
