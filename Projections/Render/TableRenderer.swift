@@ -27,7 +27,7 @@ struct TableRenderer {
         if let reciprocity = doc.reciprocity, doc.kind == .reciprocity {
             out.append("")
             out.append(String(repeating: "=", count: Self.width))
-            out.append("Totals over \(reciprocity.partnerships.count) partnerships: reciprocity score \(ReportDocument.balanceText(reciprocity.totalScore))")
+            out.append("Totals over \(reciprocity.partnerships.count) partnership\(reciprocity.partnerships.count == 1 ? "" : "s"): reciprocity score \(ReportDocument.balanceText(reciprocity.totalScore))")
             out += measureTable(reciprocity.totals)
         }
         if doc.partnershipIDs.isEmpty { out.append(""); out.append("No partnership is recorded at this point.") }

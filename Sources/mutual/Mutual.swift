@@ -19,7 +19,7 @@ struct Mutual: ParsableCommand {
         """,
         subcommands: [
             Demo.self, Init.self, KeyCommand.self, ActorCommand.self, Record.self,
-            LogCommand.self, Show.self, Verify.self, Repair.self,
+            LogCommand.self, Show.self, Verify.self, Repair.self, ReportCommand.self,
         ]
     )
 }
