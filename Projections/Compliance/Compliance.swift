@@ -15,6 +15,7 @@ public struct Compliance: Sendable, Equatable {
         "R9": "host-led-needs", "R10": "host-confirmed", "R11": "briefed",
     ]
 
+    /// One partnership's results and the thresholds they used, e.g. `row.rules[0].id == "R1"`.
     public struct PartnershipRules: Sendable, Equatable {
         public var id: String
         public var thresholds: Thresholds

@@ -21,11 +21,14 @@ public struct ProjectionRunner: Sendable {
     }
 
     /// Reads the log up to `point`: the selected events with corrections and retractions applied.
-    public func read(at point: ReportPoint) throws(LedgerError) -> LedgerSlice {
+    ///
+    /// `keeping` limits the events kept in memory to those types (corrections and retractions are
+    /// always kept); nil keeps every type. The report date and position still count every line.
+    public func read(at point: ReportPoint, keeping types: Set<String>? = nil) throws(LedgerError) -> LedgerSlice {
         try directory.requireExisting()
         let log = try LogFile.open(directory.events, writable: false)
         let end = try log.stableEnd(timeout: lockTimeout)
-        var collector = SliceCollector(point: point)
+        var collector = SliceCollector(point: point, keeping: types)
         try log.forEachLine(upTo: end) { (_, raw) throws(LedgerError) -> Bool in
             let line: LedgerLine
             do throws(LedgerError) {
@@ -42,7 +45,8 @@ public struct ProjectionRunner: Sendable {
 /// The part of the log a report sees: corrected events, where it stopped, and the report date.
 ///
 /// ```swift
-/// let slice = LedgerSlice.make(from: lines, point: .latest)   // in tests
+/// let slice = try ProjectionRunner(directory: dir).read(at: .at(seq: 41))
+/// slice.position.count   // 42
 /// ```
 public struct LedgerSlice: Sendable, Equatable {
     /// Events selected by the point, corrections applied, retracted ones and corrections removed.
@@ -68,12 +72,17 @@ public struct LedgerSlice: Sendable, Equatable {
 /// ```
 public struct SliceCollector: Sendable {
     public let point: ReportPoint
+    /// Event types kept (nil: all); corrections and retractions are always kept.
+    public let types: Set<String>?
     public private(set) var count = 0
     private var lastHash = LedgerLine.zeroHash
     private var selected: [SequencedEvent] = []
     private var latestDate: CalendarDate?
 
-    public init(point: ReportPoint) { self.point = point }
+    public init(point: ReportPoint, keeping types: Set<String>? = nil) {
+        self.point = point
+        self.types = types.map { $0.union([CorrectedEvents.corrected, CorrectedEvents.retracted]) }
+    }
 
     /// Adds the next line; returns false once the point is reached (nothing more is needed).
     public mutating func add(_ line: LedgerLine, hash: String) throws(LedgerError) -> Bool {
@@ -89,8 +98,8 @@ public struct SliceCollector: Sendable {
         var include = event.type != CoreEventType.genesis
         if case .asOf(let day) = point, event.effectiveDate > day { include = false }
         if include {
-            selected.append(SequencedEvent(seq: line.seq, event: event))
             latestDate = max(latestDate ?? event.effectiveDate, event.effectiveDate)
+            if types?.contains(event.type) ?? true { selected.append(SequencedEvent(seq: line.seq, event: event)) }
         }
         if case .at(let seq) = point, line.seq >= seq { return false }
         return true

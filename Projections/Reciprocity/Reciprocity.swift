@@ -11,7 +11,7 @@ public struct Reciprocity: Sendable, Equatable {
     public static let measureNames = ["visits", "travellers", "personDays", "remoteDays", "seniorTravellers",
                                       "learningItems", "systemLearningItems", "innovationsShared", "innovationsAdopted"]
 
-    /// One measure counted in both directions.
+    /// One measure counted in both directions, e.g. `Measure(aToB: 2, bToA: 1).balance == -333`.
     public struct Measure: Sendable, Equatable {
         public var aToB = 0
         public var bToA = 0
@@ -39,6 +39,7 @@ public struct Reciprocity: Sendable, Equatable {
         }
     }
 
+    /// One partnership's measures, e.g. `row.measures["visits"]?.aToB`, and its score in thousandths.
     public struct PartnershipBalance: Sendable, Equatable {
         public var id: String
         public var a: String

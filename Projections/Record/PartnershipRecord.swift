@@ -18,6 +18,7 @@ public struct PartnershipRecord: Sendable, Equatable {
 
     public init() {}
 
+    /// An `org.registered`: `{"id", "name", "incomeGroup", ...}`, e.g. `Org(id: "lakeside", name: "Lakeside", incomeGroup: "LIC", seq: 3)`.
     public struct Org: Sendable, Equatable {
         public var id: String
         public var name: String
@@ -25,6 +26,7 @@ public struct PartnershipRecord: Sendable, Equatable {
         public var seq: Int
     }
 
+    /// A `partnership.registered` with its mission versions, e.g. orgs `["northbridge", "lakeside"]`, lead `"northbridge"`.
     public struct Partnership: Sendable, Equatable {
         public var id: String
         public var orgs: [String]
@@ -35,6 +37,7 @@ public struct PartnershipRecord: Sendable, Equatable {
         public var missions: [Int: Mission] = [:]
     }
 
+    /// One `mission.revised` version and who endorsed it, e.g. `endorsedBy == ["northbridge": 16, "lakeside": 17]`.
     public struct Mission: Sendable, Equatable {
         public var version: Int
         public var learningDirections: [String]
@@ -45,11 +48,13 @@ public struct PartnershipRecord: Sendable, Equatable {
         public var endorsedBy: [String: Int] = [:]
     }
 
+    /// One traveller entry of a visit, e.g. `Traveller(person: "p-017", seniority: "senior")`.
     public struct Traveller: Sendable, Equatable {
         public var person: String
         public var seniority: String
     }
 
+    /// A `visit.recorded` and its confirmation, e.g. `visit.days` is 5 for 2025-01-10 to 2025-01-14.
     public struct Visit: Sendable, Equatable {
         public var id: String
         public var partnership: String
@@ -70,12 +75,14 @@ public struct PartnershipRecord: Sendable, Equatable {
         public var hasSenior: Bool { travellers.contains { $0.seniority == "senior" } }
     }
 
+    /// One learning item of a debrief, e.g. `LearningItem(receivingOrg: "lakeside", level: "system")`.
     public struct LearningItem: Sendable, Equatable {
         public var receivingOrg: String
         public var level: String
         public var isServiceOrSystem: Bool { level == "service" || level == "system" }
     }
 
+    /// A `debrief.recorded`, e.g. held 2025-01-20 with 3 non-travellers attending.
     public struct Debrief: Sendable, Equatable {
         public var visit: String
         public var partnership: String
@@ -85,12 +92,14 @@ public struct PartnershipRecord: Sendable, Equatable {
         public var seq: Int
     }
 
+    /// One `innovation.status`, e.g. `StatusChange(status: "adopted", date: d, seq: 14)`.
     public struct StatusChange: Sendable, Equatable {
         public var status: String
         public var date: CalendarDate
         public var seq: Int
     }
 
+    /// An `innovation.shared` with its status history, e.g. `reachedAdoption` once `adopted` or `scaled`.
     public struct Innovation: Sendable, Equatable {
         public var id: String
         public var partnership: String
@@ -105,7 +114,8 @@ public struct PartnershipRecord: Sendable, Equatable {
         public var reachedAdoption: Bool { statuses.contains { $0.status == "adopted" || $0.status == "scaled" } }
     }
 
-    /// One `policy.set`: the thresholds it sets, for one partnership or (nil) the whole ledger.
+    /// One `policy.set`: the thresholds it sets, for one partnership or (nil) the whole ledger,
+    /// e.g. `PolicySetting(partnership: nil, values: ["seniorShareMin": 40], seq: 52)`.
     public struct PolicySetting: Sendable, Equatable {
         public var partnership: String?
         public var values: [String: Int]

@@ -10,6 +10,12 @@ public struct PartnershipRecordProjection: Projection {
     public static let name = "partnership-record"
     public static let version = 1
 
+    /// The event types this projection reads (pass to ``ProjectionRunner/read(at:keeping:)``).
+    public static let eventTypes: Set<String> = [
+        "org.registered", "partnership.registered", CoreEventType.actorEnrolled, "visit.recorded", "visit.confirmed",
+        "debrief.recorded", "mission.revised", "mission.endorsed", "innovation.shared", "innovation.status", "policy.set",
+    ]
+
     public init() {}
 
     public var initialState: PartnershipRecord { PartnershipRecord() }

@@ -8,6 +8,7 @@ import MutualLedger
 /// let bytes = doc.render(.json)
 /// ```
 public struct ReportDocument: Sendable, Equatable {
+    /// Which report: `ReportDocument.Kind(rawValue: "compliance")`.
     public enum Kind: String, Sendable, CaseIterable {
         case reciprocity, compliance, partnership, innovations
     }

@@ -61,3 +61,21 @@ import Testing
         #expect(projection.fold([SequencedEvent(seq: 1, event: event)]) == PartnershipRecord())
     }
 }
+
+@Suite struct RunnerFilterTests {
+    @Test(arguments: [Fixture.Extra.none, .corrections, .policies])
+    func keepingOnlyNeededTypesGivesTheSameReport(_ extra: Fixture.Extra) throws {
+        let fixture = try Fixture(extra)
+        defer { fixture.remove() }
+        let runner = ProjectionRunner(directory: fixture.dir)
+        let all = try runner.read(at: .latest)
+        let kept = try runner.read(at: .latest, keeping: PartnershipRecordProjection.eventTypes)
+        #expect(kept.position == all.position)
+        #expect(kept.reportDate == all.reportDate)
+        for kind in ReportDocument.Kind.allCases {
+            let a = ReportDocument.build(kind, from: all, period: .allTime, partnership: nil)
+            let b = ReportDocument.build(kind, from: kept, period: .allTime, partnership: nil)
+            #expect(a.render(.json) == b.render(.json))
+        }
+    }
+}

@@ -67,7 +67,7 @@ struct ReportOptions: ParsableArguments {
     /// Computes the report of `kind` on `ledger` and writes it where asked.
     func run(_ kind: ReportDocument.Kind, ledger: LedgerOptions, partnership only: String? = nil) throws(LedgerError) {
         let filter = only ?? partnership
-        let slice = try ProjectionRunner(directory: ledger.directory, lockTimeout: Environment.lockTimeout).read(at: point)
+        let slice = try ProjectionRunner(directory: ledger.directory, lockTimeout: Environment.lockTimeout).read(at: point, keeping: PartnershipRecordProjection.eventTypes)
         let doc = ReportDocument.build(kind, from: slice, period: period, partnership: filter, point: point)
         if let filter, !PartnershipRecordProjection().fold(slice.events).partnerships.keys.contains(filter) {
             throw LedgerError(.notFound, "no partnership \(filter) is registered at this point of the log; see `mutual log --type partnership.registered`")

@@ -15,7 +15,7 @@ struct DemoRunner {
         print("Sample ledger: \(root.path)")
         print("\(summary.events) events, partnerships \(summary.partnerships.joined(separator: ", "))")
         print(report.isValid ? "verify: valid, \(report.verified) events" : "verify: INVALID \(report.failure?.description ?? "")")
-        let slice = try ProjectionRunner(directory: directory).read(at: .latest)
+        let slice = try ProjectionRunner(directory: directory).read(at: .latest, keeping: PartnershipRecordProjection.eventTypes)
         for kind in [ReportDocument.Kind.compliance, .reciprocity] {
             let doc = ReportDocument.build(kind, from: slice, period: .allTime, partnership: nil)
             print("")
