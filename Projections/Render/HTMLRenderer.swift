@@ -42,7 +42,7 @@ struct HTMLRenderer {
             for row in reciprocity.partnerships {
                 out.append("<li>\(escape(row.id)): reciprocity score \(ReportDocument.balanceText(row.score))</li>")
             }
-            if doc.kind == .reciprocity {
+            if doc.kind != .partnership {
                 out.append("<li>All partnerships: reciprocity score \(ReportDocument.balanceText(reciprocity.totalScore))</li>")
             }
         }

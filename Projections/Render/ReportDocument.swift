@@ -32,10 +32,10 @@ public struct ReportDocument: Sendable, Equatable {
         var doc = ReportDocument(kind: kind, position: slice.position, point: point, reportDate: slice.reportDate,
                                  period: period, partnershipFilter: partnership,
                                  orgNames: record.orgs.mapValues(\.name))
-        if kind == .reciprocity || kind == .partnership {
+        // Both are computed for these kinds: the HTML funder report shows both; other formats
+        // show only the kind's own part (see `render`).
+        if kind != .innovations {
             doc.reciprocity = Reciprocity.compute(record, period: period, partnership: partnership)
-        }
-        if kind == .compliance || kind == .partnership {
             doc.compliance = Compliance.compute(record, period: period, reportDate: slice.reportDate, partnership: partnership)
         }
         if kind == .innovations {
@@ -107,16 +107,28 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
 extension ReportDocument {
     /// The report in `format`, as UTF-8 bytes ending with a newline. Same document, same bytes.
+    ///
+    /// `html` is the funder report: for the reciprocity, compliance and partnership kinds it shows
+    /// both the flows and the compliance matrix. The other formats show only the kind's own part.
     public func render(_ format: ReportFormat) -> [UInt8] {
+        let view = format == .html ? self : ownPart
         switch format {
-        case .table: return Array(TableRenderer(doc: self).render().utf8)
+        case .table: return Array(TableRenderer(doc: view).render().utf8)
         case .json:
-            var bytes = json.canonicalBytes
+            var bytes = view.json.canonicalBytes
             bytes.append(0x0a)
             return bytes
-        case .csv: return Array(CSVRenderer(doc: self).render().utf8)
-        case .markdown: return Array(MarkdownRenderer(doc: self).render().utf8)
-        case .html: return Array(HTMLRenderer(doc: self).render().utf8)
+        case .csv: return Array(CSVRenderer(doc: view).render().utf8)
+        case .markdown: return Array(MarkdownRenderer(doc: view).render().utf8)
+        case .html: return Array(HTMLRenderer(doc: view).render().utf8)
         }
+    }
+
+    /// This document without the sections that belong to other kinds.
+    var ownPart: ReportDocument {
+        var copy = self
+        if kind == .compliance { copy.reciprocity = nil }
+        if kind == .reciprocity { copy.compliance = nil }
+        return copy
     }
 }

@@ -79,3 +79,36 @@ import Testing
         }
     }
 }
+
+@Suite struct CorrectedEventsTests {
+    static func event(_ seq: Int, _ type: String, _ body: [String: JSONValue], partnership: String? = "p1") -> SequencedEvent {
+        SequencedEvent(seq: seq, event: Event(id: Fixture.id(seq), type: type, schema: 1, partnership: partnership,
+                                              recorded: Timestamp(seconds: Int64(seq)),
+                                              author: KeyID(rawPublicKey: [UInt8](repeating: 0, count: 32)), body: body))
+    }
+
+    /// (events after the original at seq 1, expected body "n" of seq 1 or nil when dropped)
+    static let cases: [([SequencedEvent], Int64?)] = [
+        ([], 0),
+        ([event(2, "event.corrected", ["target": .string(Fixture.id(1)), "body": ["n": 1], "reason": "r"])], 1),
+        ([event(2, "event.corrected", ["target": .string(Fixture.id(1)), "body": ["n": 1], "reason": "r"]),
+          event(3, "event.corrected", ["target": .string(Fixture.id(1)), "body": ["n": 2], "reason": "r"])], 2),
+        ([event(2, "event.retracted", ["target": .string(Fixture.id(1)), "reason": "r"])], nil),
+        ([event(2, "event.corrected", ["target": .string(Fixture.id(1)), "body": ["n": 1], "reason": "r"]),
+          event(3, "event.retracted", ["target": .string(Fixture.id(2)), "reason": "r"])], 0),
+        ([event(2, "event.corrected", ["target": "nothing", "body": ["n": 1], "reason": "r"])], 0),
+    ]
+
+    @Test(arguments: cases)
+    func applies(_ c: ([SequencedEvent], Int64?)) {
+        let result = CorrectedEvents.apply([Self.event(1, "visit.recorded", ["n": 0])] + c.0)
+        #expect(result.allSatisfy { !$0.event.type.hasPrefix("event.") })
+        #expect(result.first { $0.seq == 1 }?.event.body["n"]?.integerValue == c.1)
+    }
+
+    @Test func ledgerLevelEventsAreNotCorrectable() {
+        let original = Self.event(1, "org.registered", ["n": 0], partnership: nil)
+        let result = CorrectedEvents.apply([original, Self.event(2, "event.retracted", ["target": .string(Fixture.id(1)), "reason": "r"])])
+        #expect(result == [original])
+    }
+}

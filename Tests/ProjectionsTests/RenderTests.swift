@@ -84,9 +84,11 @@ import Testing
         #expect(!html.contains("http://") && !html.contains("https://"))
         #expect(!html.contains("<script") && !html.contains("@import") && !html.contains("url("))
         #expect(html.contains("@media print"))
-        if kind == .reciprocity || kind == .partnership { #expect(html.contains("<svg")) }
-        if kind == .compliance || kind == .partnership {
+        // The funder report shows flows and the compliance matrix for every kind but innovations.
+        if kind != .innovations {
+            #expect(html.contains("<svg"))
             #expect(html.contains("class=\"fail\"") && html.contains("class=\"pass\""))
+            #expect(html.contains("Compliance matrix"))
         }
     }
 
@@ -97,6 +99,15 @@ import Testing
         let text = String(decoding: try doc(fixture, kind).render(.table), as: UTF8.self)
         for line in text.split(separator: "\n") { #expect(line.unicodeScalars.count <= 80, "\(line)") }
         #expect(text.contains("18 lines"))
+    }
+
+    @Test func otherFormatsShowOnlyTheirOwnPart() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let compliance = try JSONValue(parsing: try doc(fixture, .compliance).render(.json).dropLast())
+        #expect(compliance["partnerships"]?.arrayValue?.first?["measures"] == nil)
+        let reciprocity = try JSONValue(parsing: try doc(fixture, .reciprocity).render(.json).dropLast())
+        #expect(reciprocity["partnerships"]?.arrayValue?.first?["rules"] == nil)
     }
 
     @Test func markdownHasTables() throws {
