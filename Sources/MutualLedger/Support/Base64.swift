@@ -14,7 +14,8 @@ public enum Base64 {
 
     /// The bytes of standard padded base64 text; nil for any other text
     /// (URL-safe alphabet, missing padding, whitespace, or a non-canonical encoding).
-    public static func decode(_ text: String) -> [UInt8]? {
+    public static func decode(_ text: some StringProtocol) -> [UInt8]? {
+        let text = String(text)
         guard let data = Data(base64Encoded: text) else { return nil }
         let bytes = [UInt8](data)
         // Reject non-canonical encodings (stray bits in the last character).

@@ -19,7 +19,7 @@ public enum Hex {
     }
 
     /// The bytes of lowercase hex text, or nil if it is not lowercase hex of even length.
-    public static func decode(_ text: String) -> [UInt8]? {
+    public static func decode(_ text: some StringProtocol) -> [UInt8]? {
         let utf8 = Array(text.utf8)
         guard utf8.count % 2 == 0 else { return nil }
         var out: [UInt8] = []
@@ -32,6 +32,9 @@ public enum Hex {
         }
         return out
     }
+
+    /// Whether `byte` is one of `0-9a-f`.
+    public static func isLowercaseDigit(_ byte: UInt8) -> Bool { value(byte) != nil }
 
     private static func value(_ digit: UInt8) -> UInt8? {
         switch digit {

@@ -1,0 +1,42 @@
+/// The RFC 6962 tree root of a stream of leaves, kept in O(log n) memory: the roots of the
+/// perfect subtrees that make up the tree so far (largest first), as in a compact range.
+///
+/// `verify` feeds it every line's leaf hash and compares ``root`` with each checkpoint as the
+/// stream passes that checkpoint's size, without a second pass or the hash store.
+///
+/// ```swift
+/// var tree = MerkleAccumulator()
+/// tree.append(Merkle.leafHash(Array("a".utf8)))
+/// tree.append(Merkle.leafHash(Array("b".utf8)))
+/// tree.root   // Merkle.nodeHash(leaf(a), leaf(b))
+/// ```
+public struct MerkleAccumulator: Sendable {
+    /// Perfect subtree roots, largest first; their sizes are the binary digits of `size`.
+    private var peaks: [MerkleHash] = []
+    /// Number of leaves appended.
+    public private(set) var size: Int64 = 0
+
+    public init() {}
+
+    /// Adds the next leaf hash.
+    public mutating func append(_ leafHash: MerkleHash) {
+        var hash = leafHash
+        var merged = size
+        // Each trailing 1 bit of the old size is a peak of equal size that merges with the new one.
+        while merged & 1 == 1, let left = peaks.popLast() {
+            hash = Merkle.nodeHash(left, hash)
+            merged >>= 1
+        }
+        peaks.append(hash)
+        size += 1
+    }
+
+    /// The tree head of the leaves so far (RFC 6962 §2.1 MTH): the peaks folded right to left.
+    public var root: MerkleHash {
+        guard var hash = peaks.last else { return Merkle.emptyRoot }
+        for peak in peaks.dropLast().reversed() {
+            hash = Merkle.nodeHash(peak, hash)
+        }
+        return hash
+    }
+}

@@ -1,0 +1,85 @@
+import Crypto
+
+/// A 32-byte SHA-256 value: a leaf hash, an interior node hash or a tree root.
+///
+/// ```swift
+/// let h = Merkle.leafHash(Array("L123456".utf8))
+/// h.hex       // "395aa064aa4c29f7010acfe3f25db9485bbd4b91897b6ad7ad547639252b4d56"
+/// MerkleHash(base64: h.base64) == h   // true
+/// ```
+public struct MerkleHash: Sendable, Hashable, CustomStringConvertible {
+    /// The number of bytes in a hash.
+    public static let byteCount = 32
+
+    /// The 32 bytes of the hash.
+    public let bytes: [UInt8]
+
+    /// Wraps exactly 32 bytes; returns nil for any other length.
+    public init?(bytes: some Sequence<UInt8>) {
+        let array = Array(bytes)
+        guard array.count == Self.byteCount else { return nil }
+        self.bytes = array
+    }
+
+    init(digest: SHA256Digest) {
+        self.bytes = Array(digest)
+    }
+
+    /// Parses standard, padded base64 (RFC 4648 §4) of exactly 32 bytes, in its one canonical spelling.
+    public init?(base64: some StringProtocol) {
+        guard let decoded = Base64.decode(base64), let hash = MerkleHash(bytes: decoded) else { return nil }
+        self = hash
+    }
+
+    /// Parses 64 lowercase hexadecimal digits.
+    public init?(hex: some StringProtocol) {
+        guard let decoded = Hex.decode(hex), let hash = MerkleHash(bytes: decoded) else { return nil }
+        self = hash
+    }
+
+    /// Standard, padded base64 (44 characters), as used in checkpoints.
+    public var base64: String { Base64.encode(bytes) }
+
+    /// 64 lowercase hexadecimal digits.
+    public var hex: String { Hex.encode(bytes) }
+
+    public var description: String { hex }
+}
+
+/// The RFC 6962 Merkle tree hashing rules, and (in extensions) stored hashes and proofs.
+///
+/// Leaf and node hashes are domain-separated so that a leaf can never be
+/// passed off as an interior node:
+///
+/// ```swift
+/// let a = Merkle.leafHash(Array("a".utf8))
+/// let b = Merkle.leafHash(Array("b".utf8))
+/// let root = Merkle.nodeHash(a, b)   // root of the two-leaf tree ["a", "b"]
+/// ```
+public enum Merkle {
+    /// The root of the empty tree: SHA-256 of the empty string.
+    ///
+    /// RFC 6962 §2.1 (https://www.rfc-editor.org/rfc/rfc6962#section-2.1): MTH({}) = SHA-256().
+    public static let emptyRoot = MerkleHash(digest: SHA256.hash(data: [UInt8]()))
+
+    /// The hash of one leaf: SHA-256(0x00 || bytes).
+    ///
+    /// RFC 6962 §2.1 (https://www.rfc-editor.org/rfc/rfc6962#section-2.1): MTH({d(0)}) = SHA-256(0x00 || d(0)).
+    public static func leafHash(_ bytes: some Sequence<UInt8>) -> MerkleHash {
+        var hasher = SHA256()
+        hasher.update(data: [0x00])
+        hasher.update(data: Array(bytes))
+        return MerkleHash(digest: hasher.finalize())
+    }
+
+    /// The hash of an interior node: SHA-256(0x01 || left || right).
+    ///
+    /// RFC 6962 §2.1 (https://www.rfc-editor.org/rfc/rfc6962#section-2.1): MTH(D[n]) = SHA-256(0x01 || MTH(D[0:k]) || MTH(D[k:n])).
+    public static func nodeHash(_ left: MerkleHash, _ right: MerkleHash) -> MerkleHash {
+        var hasher = SHA256()
+        hasher.update(data: [0x01])
+        hasher.update(data: left.bytes)
+        hasher.update(data: right.bytes)
+        return MerkleHash(digest: hasher.finalize())
+    }
+}
