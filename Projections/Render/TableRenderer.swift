@@ -9,8 +9,8 @@ struct TableRenderer {
 
     func render() -> String {
         var out: [String] = []
-        out.append(doc.title)
-        out.append("Period: \(doc.periodText); point: \(doc.pointText); report date: \(doc.reportDate?.text ?? "none")")
+        out += TextLayout.wrap(doc.title, width: Self.width)
+        out += TextLayout.wrap("Period: \(doc.periodText); point: \(doc.pointText); report date: \(doc.reportDate?.text ?? "none")", width: Self.width)
         out += TextLayout.wrap(doc.positionText, width: Self.width)
         for id in doc.partnershipIDs {
             out.append("")
@@ -35,7 +35,7 @@ struct TableRenderer {
     }
 
     func reciprocity(_ row: Reciprocity.PartnershipBalance) -> [String] {
-        var out = ["Partnership \(row.id): reciprocity score \(ReportDocument.balanceText(row.score))"]
+        var out = TextLayout.wrap("Partnership \(row.id): reciprocity score \(ReportDocument.balanceText(row.score))", width: Self.width)
         out += TextLayout.wrap("A = \(row.a) (\(doc.name(row.a))), B = \(row.b) (\(doc.name(row.b)))", width: Self.width)
         return out + measureTable(row.measures)
     }
@@ -53,7 +53,7 @@ struct TableRenderer {
     }
 
     func compliance(_ id: String, _ row: Compliance.PartnershipRules) -> [String] {
-        var out = ["Compliance of \(id)"]
+        var out = TextLayout.wrap("Compliance of \(id)", width: Self.width)
         out.append(TextLayout.pad("Rule", 5) + TextLayout.pad("Name", 23) + TextLayout.pad("Status", 15) + "Reason")
         out.append(String(repeating: "-", count: Self.width))
         for rule in row.rules {
@@ -69,7 +69,7 @@ struct TableRenderer {
     }
 
     func innovations(_ id: String, _ list: [PartnershipRecord.Innovation]) -> [String] {
-        var out = ["Innovations of \(id)"]
+        var out = TextLayout.wrap("Innovations of \(id)", width: Self.width)
         for item in list {
             out += TextLayout.wrap("\(item.id): \(item.title) (\(item.origin) to \(item.recipient), shared \(item.shared.text), seq \(item.seq))", width: Self.width)
             for change in item.statuses {

@@ -152,3 +152,25 @@ enum CSVReader {
         return rows
     }
 }
+
+@Suite struct LongNamesTests {
+    /// A partnership with the longest ids and long names still renders within 80 columns.
+    @Test(arguments: ReportDocument.Kind.allCases)
+    func tableWrapsLongIdentifiers(_ kind: ReportDocument.Kind) {
+        let p = String(repeating: "p", count: 64), a = String(repeating: "a", count: 64), b = String(repeating: "b", count: 64)
+        let name = String(repeating: "Long Hospital Name ", count: 8)
+        let events = [
+            CorrectedEventsTests.event(1, "org.registered", ["id": .string(a), "name": .string(name), "incomeGroup": "HIC"], partnership: nil),
+            CorrectedEventsTests.event(2, "org.registered", ["id": .string(b), "name": .string(name), "incomeGroup": "LIC"], partnership: nil),
+            CorrectedEventsTests.event(3, "partnership.registered", ["id": .string(p), "orgs": [.string(a), .string(b)], "lead": .string(a)], partnership: nil),
+            CorrectedEventsTests.event(4, "visit.recorded", Fixture.visit(String(repeating: "v", count: 64), a, b, "2025-01-01", "2025-01-02", "in-person", ["senior"], "host", false), partnership: p),
+            CorrectedEventsTests.event(5, "innovation.shared", Fixture.innovation(String(repeating: "i", count: 64), b, a), partnership: p),
+        ]
+        let slice = LedgerSlice(events: events, position: LogPosition(count: 6, lastHash: String(repeating: "0", count: 64)),
+                                reportDate: CalendarDate(year: 2025, month: 3, day: 1))
+        let doc = ReportDocument.build(kind, from: slice, period: .allTime, partnership: kind == .partnership ? p : nil)
+        let text = String(decoding: doc.render(.table), as: UTF8.self)
+        for line in text.split(separator: "\n") { #expect(line.unicodeScalars.count <= 80, "\(line)") }
+        #expect(text.contains(p))
+    }
+}
