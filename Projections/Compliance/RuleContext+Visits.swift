@@ -9,9 +9,10 @@ extension RuleContext {
         }
         var missing: [PartnershipRecord.Visit] = []
         var evidence = policySeqs("debriefWithinDays")
+        let byVisit = Dictionary(grouping: debriefs, by: \.visit)
         for visit in due {
             let limit = visit.end.adding(days: days)
-            if let debrief = debriefs.first(where: { $0.visit == visit.id && $0.held <= limit }) {
+            if let debrief = byVisit[visit.id]?.first(where: { $0.held <= limit }) {
                 evidence.append(debrief.seq)
             } else {
                 missing.append(visit)
@@ -20,7 +21,7 @@ extension RuleContext {
         if missing.isEmpty {
             return result("R1", .pass, "All \(count(due.count, "visit")) due a debrief had one within \(days) days of ending.", evidence)
         }
-        let late = debriefs.filter { d in missing.contains { $0.id == d.visit } }.map(\.seq)
+        let late = missing.flatMap { byVisit[$0.id] ?? [] }.map(\.seq)
         return result("R1", .fail, "\(count(missing.count, "visit")) had no debrief within \(days) days of ending: \(list(missing.map(\.id))).",
                       missing.map(\.seq) + late + policySeqs("debriefWithinDays"))
     }
