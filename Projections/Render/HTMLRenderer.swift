@@ -71,6 +71,7 @@ struct HTMLRenderer {
     }
 
     func innovations(_ list: [PartnershipRecord.Innovation]) -> [String] {
+        if list.isEmpty { return ["<h3>Innovations</h3>", "<p>No innovation is recorded.</p>"] }
         var out = ["<h3>Innovations</h3>", "<table>", "<tr><th>Innovation</th><th>From → to</th><th>Shared</th><th>Status history</th></tr>"]
         for item in list {
             let history = item.statuses.map { "\($0.date.text) \(escape($0.status)) (seq \($0.seq))" }.joined(separator: "<br>")

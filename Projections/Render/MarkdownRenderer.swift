@@ -25,7 +25,9 @@ struct MarkdownRenderer {
                     out.append("| \(rule.id) | \(rule.name) | \(rule.status.rawValue) | \(escape(rule.reason)) | \(rule.evidence.map(String.init).joined(separator: ", ")) |")
                 }
             }
-            if let list = doc.innovations?[id] {
+            if let list = doc.innovations?[id], list.isEmpty {
+                out.append("No innovation is recorded.")
+            } else if let list = doc.innovations?[id] {
                 out += ["| Innovation | Title | From → to | Shared | Status history |", "|---|---|---|---|---|"]
                 for item in list {
                     let history = item.statuses.map { "\($0.date.text) \($0.status) (seq \($0.seq))" }.joined(separator: "; ")

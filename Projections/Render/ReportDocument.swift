@@ -40,6 +40,7 @@ public struct ReportDocument: Sendable, Equatable {
         }
         if kind == .innovations {
             var byPartnership: [String: [PartnershipRecord.Innovation]] = [:]
+            for id in record.partnerships.keys where partnership == nil || id == partnership { byPartnership[id] = [] }
             for innovation in record.innovations.values where partnership == nil || innovation.partnership == partnership {
                 byPartnership[innovation.partnership, default: []].append(innovation)
             }

@@ -70,6 +70,7 @@ struct TableRenderer {
 
     func innovations(_ id: String, _ list: [PartnershipRecord.Innovation]) -> [String] {
         var out = TextLayout.wrap("Innovations of \(id)", width: Self.width)
+        if list.isEmpty { out.append("No innovation is recorded.") }
         for item in list {
             out += TextLayout.wrap("\(item.id): \(item.title) (\(item.origin) to \(item.recipient), shared \(item.shared.text), seq \(item.seq))", width: Self.width)
             for change in item.statuses {

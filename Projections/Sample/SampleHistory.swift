@@ -80,7 +80,12 @@ public enum SampleHistory {
         var seqOfTag: [String: Int] = [:]
         for item in plan.sorted() {
             var body = item.body
-            if let target = item.targetTag, let seq = seqOfTag[target] { body["target"] = .string(writer.eventID(ofSeq: seq)) }
+            if let target = item.targetTag {
+                guard let seq = seqOfTag[target] else {
+                    throw LedgerError(.validation, "sample history: \(item.type) on \(item.day.text) names \(target), which is not recorded before it")
+                }
+                body["target"] = .string(writer.eventID(ofSeq: seq))
+            }
             let seq = try writer.record(item.type, body, partnership: item.partnership, on: item.day,
                                         occurred: .some(item.occurred), by: item.key)
             if let tag = item.tag { seqOfTag[tag] = seq }
