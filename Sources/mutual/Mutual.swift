@@ -21,7 +21,7 @@ struct Mutual: ParsableCommand {
         subcommands: [
             Demo.self, Init.self, KeyCommand.self, ActorCommand.self,
             OrgCommand.self, PartnershipCommand.self, RecordGroup.self, SignGroup.self, Submit.self, Import.self,
-            LogCommand.self, Show.self, Verify.self, Repair.self,
+            LogCommand.self, Show.self, Verify.self, Repair.self, ReportCommand.self,
         ]
     )
 
