@@ -56,7 +56,7 @@ extension Ledger {
             if checkpoint.size == size { return try Self.openCheckpoint(note.bytes, verifier: verifier) }
             sizes.append(checkpoint.size)
         }
-        let below = sizes.filter { $0 < size }.max().map { " --size \($0) or" } ?? ""
+        let below = sizes.filter { $0 < size && size < latest.checkpoint.size }.max().map { " --size \($0) (the largest below) or" } ?? ""
         throw LedgerError(.usage, "no checkpoint was issued at size \(size) (checkpoints exist only at the sizes after each append); use\(below) --size \(latest.checkpoint.size) (the latest)")
     }
 
