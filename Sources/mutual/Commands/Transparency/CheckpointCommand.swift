@@ -14,6 +14,9 @@ struct CheckpointCommand: ParsableCommand {
     @Option(name: .customLong("add-cosignatures"), help: ArgumentHelp("A cosigned copy of the current checkpoint (from `mutual witness`).", valueName: "file"))
     var addCosignatures: String?
 
+    @Option(help: ArgumentHelp("Print the checkpoint issued at this tree size instead of the latest (from DIR/checkpoints).", valueName: "n"))
+    var size: Int64?
+
     func run() throws {
         try reportingErrors { () throws(LedgerError) in
             let ledger = ledger.open()
@@ -21,7 +24,7 @@ struct CheckpointCommand: ParsableCommand {
                 let added = try ledger.addCosignatures(from: Output.readInput(addCosignatures, what: "cosigned checkpoint"))
                 Output.info(added.isEmpty ? "no new cosignatures" : "added cosignatures by \(added.joined(separator: ", "))")
             }
-            let (_, note) = try ledger.latestCheckpoint()
+            let (_, note) = try ledger.checkpointNote(size: size)
             print(String(decoding: note.bytes, as: UTF8.self), terminator: "")
         }
     }
