@@ -132,6 +132,34 @@ struct TransparencyCommandTests {
         #expect(work.read("auditor.json") == before)
     }
 
+    @Test func auditDetectsARewrittenHistory() throws {
+        // The operator keeps the first 4 lines and the log key, rewrites the rest with other
+        // events (as many as before, and more), and re-issues hashes and checkpoints.
+        let work = try Work(events: 6)
+        let state = work.path("auditor.json")
+        try work.ok(["audit", "--state", state])
+        let before = try #require(work.read("auditor.json"))
+        let events = work.ledger.appendingPathComponent("events.jsonl")
+        let lines = try String(contentsOf: events, encoding: .utf8).split(separator: "\n").prefix(4)
+        try (lines.joined(separator: "\n") + "\n").write(to: events, atomically: true, encoding: .utf8)
+        for name in ["hashes", "checkpoint", "checkpoints", "cache"] {
+            try? FileManager.default.removeItem(at: work.ledger.appendingPathComponent(name))
+        }
+        try work.ok(["repair", "--hashes"])
+        for index in 0..<3 {
+            try work.ok(["org", "add", "--key", work.path("steward.pem"), "--id", "other-\(index)", "--name", "Other \(index)",
+                         "--country", "UG", "--income-group", "LIC", "--kind", "hospital"])
+        }
+        try work.ok(["verify"])
+        let same = try work.run(["audit", "--state", state])
+        #expect(same.status == 1 && same.stderr.contains("forked"), "\(same.stderr)")
+        try work.ok(["org", "add", "--key", work.path("steward.pem"), "--id", "other-9", "--name", "Other 9",
+                     "--country", "UG", "--income-group", "LIC", "--kind", "hospital"])
+        let longer = try work.run(["audit", "--state", state])
+        #expect(longer.status == 1 && longer.stderr.contains("forked"), "\(longer.stderr)")
+        #expect(work.read("auditor.json") == before)
+    }
+
     @Test func witnessCosignsAndVerifyRequiresIt() throws {
         let work = try Work(events: 3)
         let w1 = try work.ok(["witness-key", "--key", work.path("w1.pem"), "--name", "witness.example/w1"]).trimmingCharacters(in: .newlines)
@@ -143,6 +171,8 @@ struct TransparencyCommandTests {
         #expect(try work.status(["verify", "--witness", w1, "--checkpoint", work.path("cosigned")]) == 0)
         try work.ok(["checkpoint", "--add-cosignatures", work.path("cosigned")])
         #expect(try work.status(["verify", "--witness", w1]) == 0)
+        let w2 = try work.ok(["witness-key", "--key", work.path("steward.pem"), "--name", "witness.example/w2"]).trimmingCharacters(in: .newlines)
+        #expect(try work.status(["verify", "--witness", w1, "--witness", w2]) == 1)
         try work.add(1)
         #expect(try work.status(["verify", "--witness", w1]) == 1)
         let again = try work.ok(["witness", "--state", work.path("w1.json"), "--key", work.path("w1.pem")])

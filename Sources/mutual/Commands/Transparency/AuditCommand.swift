@@ -37,7 +37,7 @@ struct AuditCommand: ParsableCommand {
                 Output.info("first audit: trusting the log key in the genesis line, \(result.logKey); compare it with the key the operator published")
             }
             let from = result.previousSize.map { "from size \($0) " } ?? ""
-            print("ok: \(result.checkpoint.origin) audited \(from)to size \(result.checkpoint.size); \(result.linesAdmitted) new events verified")
+            print("ok: \(result.checkpoint.origin) audited \(from)to size \(result.checkpoint.size); \(result.linesAdmitted) new event\(result.linesAdmitted == 1 ? "" : "s") verified")
         }
     }
 }
