@@ -21,6 +21,8 @@ struct Mutual: ParsableCommand {
             Demo.self, Init.self, KeyCommand.self, ActorCommand.self,
             OrgCommand.self, PartnershipCommand.self, RecordGroup.self, SignGroup.self, Submit.self, Import.self,
             LogCommand.self, Show.self, Verify.self, Repair.self, ReportCommand.self,
+            CheckpointCommand.self, LogKeyCommand.self, ProveCommand.self, CheckCommand.self, AuditCommand.self,
+            WitnessCommand.self, WitnessKeyCommand.self,
         ]
     )
 

@@ -47,7 +47,7 @@ import Testing
             let fixture = try TamperFixture(root: dir)
             let original = fixture.lines.map { $0 + [0x0a] }
             var checked = 0
-            for (seq, line) in original.enumerated() {
+            for seq in original.indices {
                 for (index, position) in Self.positions(in: fixture.lines[seq], seq: seq).enumerated() {
                     let mask = Self.masks[(index + seq) % Self.masks.count]
                     var lines = original
