@@ -22,7 +22,7 @@ import Darwin
 public final class HashStore: HashReader {
     /// The file this store reads and writes.
     public let url: URL
-    private let fd: Int32
+    let fd: Int32
     /// The number of leaves the stored hashes cover.
     public private(set) var count: Int64
     /// The number of 32-byte records in the file: `Merkle.storedHashCount(count)`.

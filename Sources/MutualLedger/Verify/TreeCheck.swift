@@ -18,9 +18,11 @@ struct TreeCheck {
     /// The hash store, and the log's root at the size it covers (captured while streaming).
     private var store: HashStore?
     private var storeProblem: LedgerError?
-    private var rootAtStoreSize: MerkleHash?
+    /// Where the next stored hash sits in the hashes file, and the first mismatch found.
+    private var storedOffset: Int64 = 0
+    private var storeMismatch: LedgerError?
 
-    init<Rules>(ledger: Ledger<Rules>) throws(LedgerError) {
+    init<Rules>(ledger: Ledger<Rules>) {
         directory = ledger.directory
         if !FileManager.default.fileExists(atPath: directory.hashes.path) {
             storeProblem = LedgerError(.transparency, "the ledger has no hashes file; run `mutual repair --hashes` to rebuild it")
@@ -31,15 +33,20 @@ struct TreeCheck {
                 storeProblem = LedgerError(.transparency, "the hashes file cannot be read (\(error.message)); run `mutual repair --hashes`")
             }
         }
-        for (index, note) in try ledger.issuedCheckpoints().enumerated() {
-            try add(note, source: "checkpoint \(index + 1) of DIR/checkpoints")
+        do throws(LedgerError) {
+            for (index, note) in try ledger.issuedCheckpoints().enumerated() {
+                try add(note, source: "checkpoint \(index + 1) of DIR/checkpoints")
+            }
+            guard FileManager.default.fileExists(atPath: directory.checkpoint.path) else {
+                failure = LedgerError(.transparency, "the ledger has no checkpoint file; run `mutual repair --hashes` to issue one")
+                return
+            }
+            let latest = try FileIO.readSmallFile(directory.checkpoint, limit: SignedNote.maxBytes, what: "checkpoint")
+            try add(try SignedNote.parse(latest), source: "DIR/checkpoint")
+        } catch {
+            // A damaged checkpoint file is a damaged ledger (exit 1), not bad input.
+            failure = LedgerError(.transparency, "checkpoints are damaged: \(error.message)")
         }
-        guard FileManager.default.fileExists(atPath: directory.checkpoint.path) else {
-            failure = LedgerError(.transparency, "the ledger has no checkpoint file; run `mutual repair --hashes` to issue one")
-            return
-        }
-        let latest = try FileIO.readSmallFile(directory.checkpoint, limit: SignedNote.maxBytes, what: "checkpoint")
-        try add(try SignedNote.parse(latest), source: "DIR/checkpoint")
     }
 
     private mutating func add(_ note: SignedNote, source: String) throws(LedgerError) {
@@ -49,8 +56,10 @@ struct TreeCheck {
 
     /// Adds the next line and compares the tree with the checkpoints of this size.
     mutating func append(_ line: UnsafeRawBufferPointer) {
-        tree.append(Merkle.leafHash(line))
-        if tree.size == store?.count { rootAtStoreSize = tree.root }
+        let stored = tree.append(Merkle.leafHash(line))
+        if let store, tree.size <= store.count, storeMismatch == nil {
+            compareStored(stored, store: store)
+        }
         guard let notes = pending.removeValue(forKey: tree.size) else { return }
         let root = tree.root
         for (note, source) in notes {
@@ -82,18 +91,25 @@ struct TreeCheck {
         return checkStore()
     }
 
+    /// Compares the hashes a leaf adds to the store with the bytes the store holds for them
+    /// (the stored-hash layout is written in exactly this order, leaf by leaf).
+    private mutating func compareStored(_ hashes: [MerkleHash], store: HashStore) {
+        let count = hashes.count * MerkleHash.byteCount
+        let bytes = (try? FileIO.read(store.fd, count: count, at: storedOffset, path: store.url.path)) ?? []
+        if bytes != Array(hashes.map(\.bytes).joined()) {
+            storeMismatch = LedgerError(.transparency, "the hashes file differs from the log at line \(tree.size - 1); run `mutual repair --hashes` to rebuild it")
+        }
+        storedOffset += Int64(count)
+    }
+
     /// The store may lag the log after a crash between the two writes (the next append or
-    /// `repair` catches it up), but what it holds must match the log, and it may never be ahead.
+    /// `repair` catches it up), but every hash it holds must match the log, and it may never be ahead.
     private func checkStore() -> LedgerError? {
         if let storeProblem { return storeProblem }
         guard let store else { return nil }
         guard store.count <= tree.size else {
             return LedgerError(.transparency, "the hashes file covers \(store.count) lines but the log has \(tree.size); lines were removed from the log")
         }
-        let expected = store.count == 0 ? Merkle.emptyRoot : rootAtStoreSize
-        guard let root = try? store.root(size: store.count), root == expected else {
-            return LedgerError(.transparency, "the hashes file does not match the log; run `mutual repair --hashes` to rebuild it")
-        }
-        return nil
+        return storeMismatch
     }
 }

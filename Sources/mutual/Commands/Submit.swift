@@ -28,7 +28,8 @@ struct Submit: ParsableCommand {
                 do throws(LedgerError) {
                     events.append(try SignedEvent(fileBytes: try Output.readInput(file, what: "signed event")))
                 } catch {
-                    throw LedgerError(error.code, "\(file): \(error.message)", seq: error.seq)
+                    // A malformed file is bad input (65), whatever layer noticed it.
+                    throw LedgerError(.validation, "\(file): \(error.message)")
                 }
             }
             let outcomes = try ledger.open().append(events)
