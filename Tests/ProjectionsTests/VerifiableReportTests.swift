@@ -77,6 +77,12 @@ struct VerifiableReportTests {
         for format in [ReportFormat.markdown, .html] {
             #expect(String(decoding: doc.render(format), as: UTF8.self).contains(head.root.base64))
         }
+        // With DIR/checkpoint lost, `repair --hashes` issues another at size 19; the report keeps the first.
+        let ledger = Ledger(directory: fixture.dir, rules: CoreRules())
+        try FileManager.default.removeItem(at: fixture.dir.checkpoint)
+        _ = try ledger.repair(hashes: true)
+        #expect(try ledger.issuedCheckpoints().filter { (try? Checkpoint.parse($0.text).size) == 19 }.count == 2)
+        #expect(try Self.make(fixture, ReportRequest(kind: .compliance)).render(.json) == doc.render(.json))
     }
 
     @Test func atAnExactSizeEmbedsThatCheckpoint() throws {
