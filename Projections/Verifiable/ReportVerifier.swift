@@ -23,6 +23,10 @@ public struct ReportVerifier: Sendable {
     }
 
     /// What a successful verification established.
+    ///
+    /// ```swift
+    /// print("\(outcome.request.kind.rawValue) at checkpoint \(outcome.checkpoint.size): \(outcome.proofsChecked) proofs")
+    /// ```
     public struct Outcome: Sendable, Equatable {
         public var request: ReportRequest
         public var count: Int
@@ -54,7 +58,7 @@ public struct ReportVerifier: Sendable {
 
         var proofs: [(seq: Int64, proof: InclusionProof, what: String)] = []
         if let value = report["position"]?["lastLineProof"], !value.isNull {
-            proofs.append((count - 1, try InclusionProof(parsing: value.canonicalBytes), "the last line's proof"))
+            proofs.append((count - 1, try Self.proof(value, "position.lastLineProof"), "the last line's proof"))
         }
         if withProofs {
             guard let members = report["evidenceProofs"]?.objectValue else {
@@ -62,7 +66,7 @@ public struct ReportVerifier: Sendable {
             }
             for (key, value) in members.sorted(by: { $0.key < $1.key }) {
                 guard let seq = Int64(key), seq >= 0, String(seq) == key else { throw ReportRequest.bad("has an evidenceProofs key \"\(key)\" that is not a seq") }
-                proofs.append((seq, try InclusionProof(parsing: value.canonicalBytes), "the evidence proof of seq \(seq)"))
+                proofs.append((seq, try Self.proof(value, "evidenceProofs.\(key)"), "the evidence proof of seq \(seq)"))
             }
         }
         let lines = try ledger.confirmTree(checkpoint, collecting: Set(proofs.map(\.seq)))
@@ -83,6 +87,14 @@ public struct ReportVerifier: Sendable {
         let again = try ReportMaker(directory: directory, lockTimeout: lockTimeout).make(request).render(.json)
         guard again == bytes else { throw differs(report, again, bytes) }
         return Outcome(request: request, count: Int(count), checkpoint: checkpoint, proofsChecked: proofs.count, byteCount: bytes.count)
+    }
+
+    private static func proof(_ value: JSONValue, _ path: String) throws(LedgerError) -> InclusionProof {
+        do {
+            return try InclusionProof(parsing: value.canonicalBytes)
+        } catch {
+            throw ReportRequest.bad("has a malformed \(path) (\(error.message.split(separator: ";").first.map(String.init) ?? error.message))")
+        }
     }
 
     private func differs(_ report: JSONValue, _ again: [UInt8], _ bytes: [UInt8]) -> LedgerError {

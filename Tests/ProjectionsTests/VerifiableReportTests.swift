@@ -165,6 +165,8 @@ struct VerifiableReportTests {
         Self.expectFailure(.validation) { _ = try Self.verify(fixture, Array("not json".utf8)) }
         Self.expectFailure(.validation) { _ = try Self.verify(fixture, try Self.edit(bytes, "\"withProofs\":false", "\"withProofs\":0")) }
         Self.expectFailure(.validation) { _ = try Self.verify(fixture, try Self.edit(bytes, "\"options\":{", "\"opts\":{")) }
+        let proved = try Self.make(fixture, ReportRequest(kind: .compliance, withProofs: true)).render(.json)
+        Self.expectFailure(.validation) { _ = try Self.verify(fixture, try Self.edit(proved, "\"index\":", "\"indx\":"), withProofs: true) }
     }
 
     @Test func verifyRejectsACheckpointFromAnotherLedger() throws {
