@@ -3,7 +3,8 @@ import MutualLedger
 /// The JSON form of a report (schema in docs/REPORTS.md), written as RFC 8785 canonical JSON.
 /// Fractions (balances, scores) are decimal strings with three places, since ledger JSON has no floats.
 extension ReportDocument {
-    public static let jsonSchemaVersion: Int64 = 1
+    /// 2: `options`, `position.lastLineProof` and `evidenceProofs` (verifiable reports).
+    public static let jsonSchemaVersion: Int64 = 2
 
     public var json: JSONValue {
         var root: [String: JSONValue] = [
@@ -13,13 +14,20 @@ extension ReportDocument {
                 "count": .integer(Int64(position.count)),
                 "lastHash": .string(position.lastHash),
                 "checkpoint": position.checkpoint.map(JSONValue.string) ?? .null,
+                "lastLineProof": position.lastLineProof?.json ?? .null,
             ]),
+            "options": request.json,
             "point": pointJSON,
             "reportDate": reportDate.map { .string($0.text) } ?? .null,
             "period": .object(["from": period.from.map { .string($0.text) } ?? .null,
                                "to": period.to.map { .string($0.text) } ?? .null]),
             "partnerships": .array(partnershipIDs.map { .object(partnershipJSON($0)) }),
         ]
+        if let evidenceProofs {
+            var proofs: [String: JSONValue] = [:]
+            for (seq, proof) in evidenceProofs { proofs[String(seq)] = proof.json }
+            root["evidenceProofs"] = .object(proofs)
+        }
         if let reciprocity {
             root["totals"] = .object(["measures": Self.measuresJSON(reciprocity.totals),
                                       "reciprocityScore": Self.decimal(reciprocity.totalScore)])

@@ -24,13 +24,13 @@ struct Fixture {
 
     static func day(_ text: String) -> CalendarDate { CalendarDate(parsing: text) ?? CalendarDate(daysSinceEpoch: 0) }
 
-    init(_ extra: Extra = .none) throws {
+    init(_ extra: Extra = .none, logKey: UInt8 = 9) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("proj-\(UUID().uuidString)")
         dir = LedgerDirectory(root.appendingPathComponent("ledger"))
         let clock: @Sendable () -> Date = { Date(timeIntervalSince1970: 1_704_067_200) }  // 2024-01-01
         let ledger = Ledger(directory: dir, rules: CoreRules(), clock: clock)
         let steward = try Self.key(1), hicCo = try Self.key(2), licCo = try Self.key(3)
-        var w = try HistoryWriter(ledger: ledger, origin: "example.org/fixture", steward: steward, logKey: try Self.key(9))
+        var w = try HistoryWriter(ledger: ledger, origin: "example.org/fixture", steward: steward, logKey: try Self.key(logKey))
         let d = Self.day
         try w.enroll("hic-co", name: "H", key: hicCo, org: "hic", roles: ["coordinator"], on: d("2024-01-01"), steward: steward)
         try w.enroll("lic-co", name: "L", key: licCo, org: "lic", roles: ["coordinator"], on: d("2024-01-01"), steward: steward)
