@@ -77,6 +77,20 @@ import Testing
         #expect((m.aToB, m.bToA, m.balance) == (expected.1, expected.2, expected.3))
     }
 
+    /// H4: correcting lic's incomeGroup from LIC to HIC (a ledger-level event, envelope partnership null)
+    /// makes both orgs HIC, so A is the lead org, lic. Flows are then counted from lic's side:
+    /// visits lic→hic 1 (v2) and hic→lic 2 (v1, v3), balance (2 − 1)/3 = 0.333.
+    @Test func correctingAnOrgsIncomeGroupChangesWhichOrgIsA() throws {
+        let fixture = try Fixture(.orgCorrection)
+        defer { fixture.remove() }
+        let row = try #require(try fixture.report(.reciprocity).reciprocity?.partnerships.first)
+        #expect(row.a == "lic" && row.b == "hic")
+        let visits = try #require(row.measures["visits"])
+        #expect((visits.aToB, visits.bToA, visits.balance) == (1, 2, 333))
+        // Score from the same exact balances as scoreAllTime (each |balance| is unchanged by swapping A and B): 0.407.
+        #expect(row.score == 407)
+    }
+
     @Test(arguments: [(1, 3, 333), (-2, 3, -667), (1, 2, 500), (-1, 2, -500), (0, 5, 0), (5333, 9000, 593)])
     func decimalRounding(_ n: Int, _ d: Int, _ expected: Int) {
         #expect(Decimal3.ratio(n, d) == expected)
