@@ -26,7 +26,9 @@ import Testing
         let fixture = try Fixture()
         defer { fixture.remove() }
         let doc = try fixture.report(.reciprocity)
-        // mean |b| = (333+667+1000+1000+1000+333+0+0+1000)/9 = 592.6 → 0.593; score 0.407
+        // Exact balances: visits 1/3, travellers 4/6 = 2/3, personDays 1, remoteDays 1, seniorTravellers 1,
+        // learningItems 1/3, systemLearningItems 0, innovationsShared 0, innovationsAdopted 1.
+        // mean |b| = (16/3)/9 = 16/27 = 0.5926; score 11/27 = 0.4074 → 0.407
         #expect(doc.reciprocity?.partnerships.first?.score == 407)
         #expect(doc.reciprocity?.totalScore == 407)
     }
@@ -89,6 +91,36 @@ import Testing
         #expect((visits.aToB, visits.bToA, visits.balance) == (1, 2, 333))
         // Score from the same exact balances as scoreAllTime (each |balance| is unchanged by swapping A and B): 0.407.
         #expect(row.score == 407)
+    }
+
+    /// M3: the score comes from exact balances, rounded once (half away from zero).
+    /// (measures as (aToB, bToA), expected score in thousandths, with the arithmetic)
+    static let scores: [([(Int, Int)], Int?)] = [
+        ([(1, 0), (1, 2)], 333),          // |−1| and 1/3: mean 2/3, score 1/3 = 0.3333 → 0.333
+        ([(1, 5), (5, 5)], 667),          // 2/3 and 0: mean 1/3, score 2/3 = 0.6667 → 0.667 (from rounded 0.667: 0.666)
+        ([(7, 9), (5, 5)], 938),          // 1/8 and 0: mean 1/16, score 0.9375, a tie → 0.938 (from rounded 0.125: 0.937)
+        ([(1, 0)], 0),                    // −1: score 0
+        ([(3, 3)], 1000),                 // 0: score 1
+        ([(0, 0), (2, 1)], 667),          // null measure left out; 1/3: score 2/3 → 0.667
+        ([(0, 0)], nil),                  // every measure null
+        ([(1_000_003, 999_983), (65_537, 65_539), (4_294_967_291, 4_294_967_279), (9_999_991, 9_999_973),
+          (104_729, 104_723), (7_919, 7_907), (1_299_709, 1_299_689), (15_485_863, 15_485_857), (2, 1)], 963),   // products beyond 64 bits; exact value 0.96287… → 0.963
+    ]
+
+    @Test(arguments: scores)
+    func scoreIsExact(_ c: ([(Int, Int)], Int?)) {
+        var measures: [String: Reciprocity.Measure] = [:]
+        for (name, m) in zip(Reciprocity.measureNames, c.0) { measures[name] = Reciprocity.Measure(aToB: m.0, bToA: m.1) }
+        #expect(Reciprocity.score(measures) == c.1)
+        #expect(ExactScore.thousandths(c.0.map { (aToB: $0.0, bToA: $0.1) }) == c.1)
+    }
+
+    @Test func naturalArithmetic() {
+        let big = Natural(UInt64.max) * Natural(UInt64.max)      // 2^128 − 2^65 + 1
+        #expect(Natural(UInt64.max) < big)
+        #expect(big < big + Natural(1))
+        #expect(!(big < big))
+        #expect(Natural(1 << 32) * Natural(1 << 32) + Natural(0) == Natural(1 << 63) + Natural(1 << 63))
     }
 
     @Test(arguments: [(1, 3, 333), (-2, 3, -667), (1, 2, 500), (-1, 2, -500), (0, 5, 0), (5333, 9000, 593)])
