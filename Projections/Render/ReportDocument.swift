@@ -124,7 +124,7 @@ extension ReportDocument {
         switch format {
         case .table: return Array(TableRenderer(doc: view).render().utf8)
         case .json:
-            var bytes = view.json.canonicalBytes
+            var bytes = view.json.canonicalBytes   // ReportJSON: fractions as numbers with three decimals
             bytes.append(0x0a)
             return bytes
         case .csv: return Array(CSVRenderer(doc: view).render().utf8)

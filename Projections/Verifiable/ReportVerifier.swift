@@ -40,7 +40,7 @@ public struct ReportVerifier: Sendable {
         let body = bytes.last == 0x0a ? Array(bytes.dropLast()) : bytes
         let report: JSONValue
         do {
-            report = try JSONValue(parsing: body)
+            report = try ReportJSON.parse(body)
         } catch {
             throw ReportRequest.bad("is not valid JSON (\(error.message))")
         }
@@ -98,7 +98,7 @@ public struct ReportVerifier: Sendable {
     }
 
     private func differs(_ report: JSONValue, _ again: [UInt8], _ bytes: [UInt8]) -> LedgerError {
-        if let recomputed = try? JSONValue(parsing: again.dropLast()), let difference = JSONDifference.first(report, recomputed) {
+        if let recomputed = try? ReportJSON.parse(again.dropLast()), let difference = JSONDifference.first(report, recomputed) {
             return LedgerError(.transparency, "the report differs from the ledger at \(difference.path): the report has \(difference.left), the ledger gives \(difference.right); the report was edited or the ledger changed")
         }
         let offset = zip(again, bytes).prefix { $0 == $1 }.count

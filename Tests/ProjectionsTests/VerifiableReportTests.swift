@@ -1,5 +1,6 @@
 import Foundation
 import MutualLedger
+import PartnershipEvents
 import Projections
 import Testing
 
@@ -11,7 +12,7 @@ struct VerifiableReportTests {
     /// (checkpoint at 19).
     static func grown() throws -> Fixture {
         let fixture = try Fixture()
-        let ledger = Ledger(directory: fixture.dir, rules: CoreRules(), clock: { Date(timeIntervalSince1970: 1_750_000_000) })
+        let ledger = Ledger(directory: fixture.dir, rules: PartnershipRules(), clock: { Date(timeIntervalSince1970: 1_750_000_000) })
         let event = try ledger.sign(type: "policy.set", body: ["seniorShareMin": 40], occurred: Fixture.day("2025-06-10"),
                                     id: Fixture.id(18), key: try Fixture.key(1))
         _ = try ledger.append([event])
@@ -23,7 +24,7 @@ struct VerifiableReportTests {
     }
 
     static func json(_ doc: ReportDocument) throws -> JSONValue {
-        try JSONValue(parsing: doc.render(.json).dropLast())
+        try ReportJSON.parse(doc.render(.json).dropLast())
     }
 
     /// The note text DIR/checkpoints holds for `size` (first issued).
@@ -68,7 +69,7 @@ struct VerifiableReportTests {
         #expect(doc.position.checkpoint == (try Self.issued(fixture, size: 19)))
         #expect(doc.position.lastLineProof == nil)
         let value = try Self.json(doc)
-        #expect(value["schema"]?.integerValue == 2)
+        #expect(value["schema"]?.integerValue == 3)
         #expect(value["position"]?["lastLineProof"]?.isNull == true)
         #expect(value["options"] == ReportRequest(kind: .compliance).json)
         let head = try #require(doc.position.checkpointHead)
@@ -156,6 +157,24 @@ struct VerifiableReportTests {
             #expect(error.code == .transparency)
             #expect(error.message.contains("partnerships[0].rules[") && error.message.contains("evidence[0]"), "\(error.message)")
         }
+    }
+
+    /// Balances are JSON numbers (schema 3): report verify still reads the report, and an edited one is named by its path.
+    @Test func verifyRejectsAnEditedBalance() throws {
+        let fixture = try Self.grown()
+        defer { fixture.remove() }
+        let bytes = try Self.make(fixture, ReportRequest(kind: .reciprocity)).render(.json)
+        #expect(try Self.verify(fixture, bytes).byteCount == bytes.count)
+        let edited = try Self.edit(bytes, "\"balance\":-0.333", "\"balance\":-0.334")
+        do {
+            _ = try Self.verify(fixture, edited)
+            Issue.record("an edited balance was accepted")
+        } catch let error as LedgerError {
+            #expect(error.code == .transparency)
+            #expect(error.message.contains("partnerships[0].measures.visits.balance"), "\(error.message)")
+        }
+        // The same value written as 3 decimals differently (e.g. -0.3330) is valid JSON but not the report's bytes.
+        Self.expectFailure(.transparency) { _ = try Self.verify(fixture, try Self.edit(bytes, "\"balance\":-0.333", "\"balance\":-0.3330")) }
     }
 
     @Test func verifyRejectsMalformedReports() throws {
