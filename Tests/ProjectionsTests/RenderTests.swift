@@ -100,6 +100,8 @@ import Testing
         if kind == .reciprocity {
             #expect(rows.contains(["reciprocity", "p1", "visits", "2", "1", "-0.333", "", "", "6 9 11"]))
         }
+        // Not pinned to a checkpoint (built without ReportMaker): no checkpoint row.
+        #expect(rows[1][2] == "position" && rows[2][2] != "checkpoint")
     }
 
     @Test(arguments: [("=1+1", "'=1+1"), ("+x", "'+x"), ("-x", "'-x"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"),

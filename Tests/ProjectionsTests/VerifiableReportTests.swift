@@ -78,6 +78,10 @@ struct VerifiableReportTests {
         for format in [ReportFormat.markdown, .html] {
             #expect(String(decoding: doc.render(format), as: UTF8.self).contains(head.root.base64))
         }
+        // The CSV shows the checkpoint too: a row after the position row (size, and the text the other formats show).
+        let csv = try CSVReader.parse(String(decoding: doc.render(.csv), as: UTF8.self))
+        #expect(csv[1] == ["compliance", "", "position", "19", "", "", "", doc.position.lastHash, ""])
+        #expect(csv[2] == ["compliance", "", "checkpoint", "19", "", "", "", "checkpoint size 19, root \(head.root.base64)", ""])
         // With DIR/checkpoint lost, `repair --hashes` issues another at size 19; the report keeps the first.
         let ledger = Ledger(directory: fixture.dir, rules: CoreRules())
         try FileManager.default.removeItem(at: fixture.dir.checkpoint)
