@@ -4,10 +4,17 @@ import Testing
 
 @Suite struct ReciprocityTests {
     /// (measure, aToB, bToA, balance in thousandths or nil) over all time, computed by hand from Fixture.
+    /// A = hic (HIC outranks LIC), B = lic. balance = (bToA − aToB) / (bToA + aToB).
     static let allTime: [(String, Int, Int, Int?)] = [
-        ("visits", 2, 1, -333), ("travellers", 5, 1, -667), ("personDays", 16, 0, -1000), ("remoteDays", 0, 3, 1000),
-        ("seniorTravellers", 1, 0, -1000), ("learningItems", 1, 2, 333), ("systemLearningItems", 1, 1, 0),
-        ("innovationsShared", 1, 1, 0), ("innovationsAdopted", 0, 1, 1000),
+        ("visits", 2, 1, -333),               // A→B v1, v3; B→A v2: (1 − 2)/3
+        ("travellers", 5, 1, -667),           // v1 2 + v3 3; v2 1: (1 − 5)/6
+        ("personDays", 16, 0, -1000),         // v1 2×5 days + v3 (hybrid) 3×2 days; v2 is remote
+        ("remoteDays", 0, 3, 1000),           // v2 03-01..03 inclusive
+        ("seniorTravellers", 1, 0, -1000),    // v1's one senior
+        ("learningItems", 1, 2, 333),         // received by lic: v1 system; by hic: v1 personal, v2 service: (2 − 1)/3
+        ("systemLearningItems", 1, 1, 0),     // v1 system (lic), v2 service (hic)
+        ("innovationsShared", 1, 1, 0),       // i2 hic→lic; i1 lic→hic
+        ("innovationsAdopted", 0, 1, 1000),   // i1 adopted (seq 14)
     ]
 
     @Test(arguments: allTime)
@@ -35,9 +42,15 @@ import Testing
 
     /// Period 2025-02-01..2025-12-31 keeps v2 and v3 (by start date), i1 and i2 (shared 02-01, 02-10).
     static let period: [(String, Int, Int, Int?)] = [
-        ("visits", 1, 1, 0), ("travellers", 3, 1, -500), ("personDays", 6, 0, -1000), ("remoteDays", 0, 3, 1000),
-        ("seniorTravellers", 0, 0, nil), ("learningItems", 0, 1, 1000), ("systemLearningItems", 0, 1, 1000),
-        ("innovationsShared", 1, 1, 0), ("innovationsAdopted", 0, 1, 1000),
+        ("visits", 1, 1, 0),                  // v3; v2
+        ("travellers", 3, 1, -500),           // (1 − 3)/4
+        ("personDays", 6, 0, -1000),          // v3 3×2
+        ("remoteDays", 0, 3, 1000),           // v2
+        ("seniorTravellers", 0, 0, nil),      // v1, the only senior, starts before the period
+        ("learningItems", 0, 1, 1000),        // only v2's debrief (hic, service) belongs to the period
+        ("systemLearningItems", 0, 1, 1000),
+        ("innovationsShared", 1, 1, 0),       // i2; i1
+        ("innovationsAdopted", 0, 1, 1000),   // i1
     ]
 
     @Test(arguments: period)
@@ -51,7 +64,9 @@ import Testing
 
     /// Correction of v2 changes nothing measured; retraction of debrief seq 10 removes hic's service item.
     static let corrected: [(String, Int, Int, Int?)] = [
-        ("visits", 2, 1, -333), ("learningItems", 1, 1, 0), ("systemLearningItems", 1, 0, -1000),
+        ("visits", 2, 1, -333),               // as all time
+        ("learningItems", 1, 1, 0),           // v1's lic/system and hic/personal remain
+        ("systemLearningItems", 1, 0, -1000), // only v1's lic/system remains
     ]
 
     @Test(arguments: corrected)
@@ -62,10 +77,15 @@ import Testing
         #expect((m.aToB, m.bToA, m.balance) == (expected.1, expected.2, expected.3))
     }
 
-    /// As of 2025-02-28: only v1, i1 and i2 (not yet adopted).
+    /// As of 2025-02-28: only v1 (and its confirmation and debrief), i1 and i2 (i1's adoption is dated 04-01).
     static let asOf: [(String, Int, Int, Int?)] = [
-        ("visits", 1, 0, -1000), ("travellers", 2, 0, -1000), ("personDays", 10, 0, -1000), ("remoteDays", 0, 0, nil),
-        ("learningItems", 1, 1, 0), ("innovationsShared", 1, 1, 0), ("innovationsAdopted", 0, 0, nil),
+        ("visits", 1, 0, -1000),              // v1
+        ("travellers", 2, 0, -1000),
+        ("personDays", 10, 0, -1000),         // 2×5
+        ("remoteDays", 0, 0, nil),            // v2 (occurred 03-03) is not yet in
+        ("learningItems", 1, 1, 0),           // v1's debrief: lic/system, hic/personal
+        ("innovationsShared", 1, 1, 0),
+        ("innovationsAdopted", 0, 0, nil),
     ]
 
     @Test(arguments: asOf)
