@@ -1,5 +1,6 @@
 import Foundation
 import MutualLedger
+import PartnershipEvents
 
 // mutual-bench: measures Mutual against the raw limits of the machine it runs on.
 // See docs/PERFORMANCE.md for what each row means and how to reproduce the published table.
@@ -11,7 +12,7 @@ func log(_ text: String) {
 /// `--verify-only DIR`: the child process whose peak memory is measured when `mutual` is not available.
 func verifyOnly(_ path: String) -> Int32 {
     do {
-        let report = try Ledger(directory: LedgerDirectory(URL(fileURLWithPath: path)), rules: CoreRules()).verify()
+        let report = try Ledger(directory: LedgerDirectory(URL(fileURLWithPath: path)), rules: PartnershipRules()).verify()
         if let failure = report.failure { log("invalid: \(failure)") }
         return report.isValid ? 0 : 1
     } catch {
@@ -32,7 +33,7 @@ func findMutual(_ options: BenchOptions) -> String? {
 func verifySeconds(_ directory: URL, events: Int) throws -> (wall: Double, cpu: Double) {
     var report: VerificationReport?
     let seconds = try Timing.measure {
-        report = try Ledger(directory: LedgerDirectory(directory), rules: CoreRules()).verify()
+        report = try Ledger(directory: LedgerDirectory(directory), rules: PartnershipRules()).verify()
     }
     guard let report, report.isValid, report.verified == events else {
         throw BenchError("the generated ledger did not verify: \(report?.failure?.description ?? "no report")")
@@ -40,14 +41,24 @@ func verifySeconds(_ directory: URL, events: Int) throws -> (wall: Double, cpu: 
     return seconds
 }
 
-/// Median wall time of `mutual record` on the small and the large ledger, run alternately so drift hits both.
+/// Median wall time of `mutual record --type visit.recorded` on the small and the large ledger,
+/// run alternately so drift hits both. Each run records a new visit (a fresh visit id).
 func recordTimes(mutual: String, small: LedgerGenerator.Result, large: LedgerGenerator.Result,
                  runs: Int, work: URL) throws -> (small: Double, large: Double) {
     let body = work.appendingPathComponent("record-body.json")
-    try Data(#"{"note":"bench record: one event appended by a fresh process","site":"lacor-hospital"}"#.utf8).write(to: body)
+    var visits = 0
     func once(_ ledger: LedgerGenerator.Result) throws -> Double {
-        try ChildProcess.runChecked(mutual, ["record", "--ledger", ledger.directory.path, "--type", "note.added",
-                                             "--body", body.path, "--key", ledger.recordKey.path], scratch: work).seconds
+        visits += 1
+        let visit: JSONValue = .object([
+            "visit": .string("bench-record-\(visits)"), "from": .string(ledger.recordFrom), "to": .string(ledger.recordTo),
+            "start": "2026-03-02", "end": "2026-03-06", "mode": "in-person",
+            "travellers": [.object(["person": "p-bench-1", "cadre": "nurse", "seniority": "senior"])],
+            "purpose": "Neonatal resuscitation training", "needsIdentifiedBy": "host", "briefedBeforeDeparture": true,
+        ])
+        try Data(visit.canonicalBytes).write(to: body)
+        return try ChildProcess.runChecked(mutual, ["record", "--ledger", ledger.directory.path, "--type", "visit.recorded",
+                                                    "--partnership", ledger.recordPartnership, "--occurred", "2026-03-02",
+                                                    "--body", body.path, "--key", ledger.recordKey.path], scratch: work).seconds
     }
     _ = try once(small)   // warm-up: page cache, snapshot cache
     _ = try once(large)
@@ -82,7 +93,7 @@ func runBenchmark(_ options: BenchOptions) throws -> BenchReport {
     for size in options.sizes {
         log("generating \(size) events (batches of \(options.batch))")
         let ledger = try generator.generate(events: size, in: work.appendingPathComponent("ledger-\(size)"))
-        let appended = Double(size - 5)
+        let appended = Double(ledger.appended)
         var rows: [BenchRow] = [
             BenchRow("raw Ed25519 verify, 1 core", rawVerify),
             BenchRow("raw Ed25519 sign, 1 core", Quantity(value: raw.sign.wall, unit: "/s")),
