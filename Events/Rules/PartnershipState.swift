@@ -5,11 +5,15 @@ import MutualLedger
 /// innovations, mission versions and endorsements, the current body of every correctable
 /// or retractable event, retracted ids, and each actor's roles and org.
 ///
+/// The parts that grow with the ledger (visits, innovations, correctable bodies, retracted ids)
+/// are ``CachedMap``s: between appends they live in cache tables read on demand, so an append
+/// does not load them whole (``CacheTableState``).
+///
 /// ```swift
 /// let state = try ledger.withCurrentState { $0.state }
 /// state.visits["v-2026-03"]?.to        // "gulu-rrh" (the host)
 /// ```
-public struct PartnershipState: Codable, Sendable, Equatable {
+public struct PartnershipState: Codable, Sendable, Equatable, CacheTableState {
     /// A recorded visit as it currently stands (corrections applied).
     public struct Visit: Codable, Sendable, Equatable {
         public var partnership: String
@@ -62,16 +66,23 @@ public struct PartnershipState: Codable, Sendable, Equatable {
 
     public var orgs: [String: OrgRegistered] = [:]
     public var partnerships: [String: PartnershipRegistered] = [:]
-    public var visits: [String: Visit] = [:]
-    public var innovations: [String: Innovation] = [:]
+    public var visits = CachedMap<Visit>()
+    public var innovations = CachedMap<Innovation>()
     /// Mission versions by partnership id.
     public var missions: [String: Missions] = [:]
     /// Correctable and retractable events by event id.
-    public var recorded: [String: Recorded] = [:]
-    public var retracted: Set<String> = []
+    public var recorded = CachedMap<Recorded>()
+    public var retracted = CachedSet()
     public var actors: [String: ActorInfo] = [:]
 
     public init() {}
+
+    public mutating func forEachCacheTable(_ body: (String, inout any CacheTableBacked) throws(LedgerError) -> Void) throws(LedgerError) {
+        try Self.visit("visits", &visits, body)
+        try Self.visit("innovations", &innovations, body)
+        try Self.visit("recorded", &recorded, body)
+        try Self.visit("retracted", &retracted, body)
+    }
 
     /// The orgs of a partnership (empty if it is unknown).
     public func orgs(of partnership: String?) -> [String] {
