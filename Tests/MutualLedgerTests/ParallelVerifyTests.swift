@@ -126,3 +126,40 @@ import Testing
         }
     }
 }
+
+/// A large `append` batch checks signatures on worker threads but refuses the same event, with
+/// the same message, as the checks in order would, and writes nothing.
+@Suite struct ParallelAppendTests {
+    @Test func largeBatchRefusesTheFirstBadEvent() throws {
+        try withTemporaryDirectory("parallel-append") { dir in
+            let steward = try seededKey(1), stranger = try seededKey(9)
+            let ledger = Ledger(directory: LedgerDirectory(dir.appendingPathComponent("ledger")), rules: CoreRules(), clock: fixedClock)
+            try ledger.create(origin: "example.org/parallel-append", steward: steward)
+            let good = try (0..<200).map { n in try ledger.sign(type: "note.added", body: TamperFixture.note(n), key: steward) }
+            var badSignature = good
+            badSignature[120].signature[5] ^= 0x01
+            var strangerAt150 = good
+            strangerAt150[150] = try ledger.sign(type: "note.added", body: ["n": 150], key: stranger)
+            var both = badSignature
+            both[150] = strangerAt150[150]
+            let before = try Data(contentsOf: ledger.directory.events)
+            func refusal(_ events: [SignedEvent]) -> String? {
+                do {
+                    _ = try ledger.append(events)
+                    return nil
+                } catch {
+                    return error.message
+                }
+            }
+            #expect(refusal(badSignature)?.hasPrefix("event 121 of 200: signature does not verify") == true)
+            #expect(refusal(both)?.hasPrefix("event 121 of 200: signature does not verify") == true)
+            #expect(refusal(strangerAt150)?.hasPrefix("event 151 of 200: key \(stranger.id) is not enrolled") == true)
+            #expect(try Data(contentsOf: ledger.directory.events) == before)
+            // The same events one by one (checked in order, no workers) are refused with the same message.
+            let single = try ledger.sign(type: "note.added", body: ["n": 1], key: stranger)
+            #expect(refusal([single])?.hasPrefix("key \(stranger.id) is not enrolled") == true)
+            #expect(try ledger.append(good).count == 200)
+            #expect(try ledger.verify(jobs: 2).isValid)
+        }
+    }
+}

@@ -30,6 +30,8 @@ extension Ledger {
         var bytes: [UInt8] = []
         var newLines: [[UInt8]] = []
         var lastOffset = end
+        // Large batches (submit, import) check signatures on all cores, the rest in order.
+        let signatures = events.count >= BatchSignatures.minimumBatch ? BatchSignatures() : nil
         for (index, signed) in events.enumerated() {
             if let seq = fold.ids.seq(of: signed.event.id) {
                 if seq < fold.count - outcomes.filter({ if case .appended = $0 { true } else { false } }).count,
@@ -37,12 +39,22 @@ extension Ledger {
                     outcomes.append(.alreadyRecorded(seq: seq))
                     continue
                 }
+                if let (earlier, failure) = signatures?.earlierFailure(before: index) {
+                    throw Self.refusal(failure, index: earlier, of: events.count)
+                }
                 throw LedgerError(.validation, "event id \(signed.event.id) is already used at seq \(seq) by a different event; sign the event again with a new id")
             }
             let line = LedgerLine(seq: fold.count, prev: fold.lastHash, signed: signed)
             do throws(LedgerError) {
-                try fold.check(line, checkSignature: true)
+                if let signatures {
+                    try signatures.check(line, index: index, fold: fold)
+                } else {
+                    try fold.check(line, checkSignature: true)
+                }
             } catch {
+                if let (earlier, failure) = signatures?.earlierFailure(before: index) {
+                    throw Self.refusal(failure, index: earlier, of: events.count)
+                }
                 throw Self.refusal(error, index: index, of: events.count)
             }
             let lineBytes = line.bytes
@@ -52,6 +64,9 @@ extension Ledger {
             bytes.append(0x0a)
             newLines.append(lineBytes)
             outcomes.append(.appended(seq: line.seq))
+        }
+        if let signatures, let (index, error) = signatures.finish() {
+            throw Self.refusal(error, index: index, of: events.count)
         }
         guard !bytes.isEmpty else { return outcomes }
         try log.append(bytes)
