@@ -19,13 +19,17 @@ struct BenchOptions {
     var json = false
     var keep = false
     var recordBinary: String?
+    /// The Python baseline verifier and the interpreter that runs it ("none" to skip).
+    var peerScript = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("peers/verify.py").path
+    var python = "python3"
     /// `--verify-only DIR`: verify one ledger and exit (the child process whose peak memory is measured).
     var verifyOnly: String?
     var help = false
 
     static let usage = """
         usage: mutual-bench [--events N[,N...]] [--batch N] [--record-runs N] [--raw-seconds S]
-                            [--record-binary PATH] [--json] [--keep]
+                            [--record-binary PATH] [--python PATH] [--peer-script PATH] [--json] [--keep]
                mutual-bench --verify-only DIR
 
           --events N[,N...]     ledger sizes, one table each (default 100000; 1_000_000 style allowed)
@@ -35,6 +39,8 @@ struct BenchOptions {
           --record-binary PATH  the release `mutual` binary (default: `mutual` beside this executable)
           --json                print JSON instead of the table
           --keep                keep the generated ledgers (their folder is printed on stderr)
+          --python PATH         interpreter for the Python baseline (default python3; "none" skips it)
+          --peer-script PATH    the Python baseline verifier (default Ops/peers/verify.py of the source tree)
           --verify-only DIR     verify the ledger in DIR and exit 0 if valid, 1 if not
         """
 
@@ -67,6 +73,8 @@ struct BenchOptions {
             case "--verify-only": options.verifyOnly = try value(argument)
             case "--json": options.json = true
             case "--keep": options.keep = true
+            case "--python": options.python = try value(argument)
+            case "--peer-script": options.peerScript = try value(argument)
             case "-h", "--help": options.help = true
             default: throw BenchError("unknown argument \(argument)\n\(usage)")
             }
