@@ -2,10 +2,10 @@ import MutualLedger
 
 /// What ``PartnershipRules`` knows at a point of the log to judge the next event:
 /// registered orgs and partnerships, visits (with host, sender, confirmation, debrief),
-/// innovations, mission versions and endorsements, the current body of every correctable
-/// or retractable event, retracted ids, and each actor's roles and org.
+/// innovations, mission versions and endorsements, what the rules need of every correctable
+/// or retractable event (``Recorded``), retracted ids, and each actor's roles and org.
 ///
-/// The parts that grow with the ledger (visits, innovations, correctable bodies, retracted ids)
+/// The parts that grow with the ledger (visits, innovations, correctable events, retracted ids)
 /// are ``CachedMap``s: between appends they live in cache tables read on demand, so an append
 /// does not load them whole (``CacheTableState``).
 ///
@@ -51,11 +51,25 @@ public struct PartnershipState: Codable, Sendable, Equatable, CacheTableState {
         }
     }
 
-    /// An event that may later be corrected or retracted, with its current body.
+    /// An event that may later be corrected or retracted: what the rules need of its current
+    /// body (corrections applied), not the body itself, so the state stays small. The rest of
+    /// what a correction is checked against (a visit's orgs, an innovation's orgs, a
+    /// partnership's orgs) is in ``visits``, ``innovations`` and ``partnerships``.
     public struct Recorded: Codable, Sendable, Equatable {
         public var kind: EventKind
         public var partnership: String?
-        public var body: [String: JSONValue]
+        /// The value of the kind's identity member (``PartnershipRules/identityField``): the org,
+        /// partnership, visit or innovation the event is about.
+        public var subject: String?
+        /// The number of travellers of a `visit.recorded`.
+        public var travellers: Int?
+
+        public init(kind: EventKind, partnership: String?, subject: String?, travellers: Int?) {
+            self.kind = kind
+            self.partnership = partnership
+            self.subject = subject
+            self.travellers = travellers
+        }
     }
 
     /// Roles and org of an actor, from `actor.enrolled`.

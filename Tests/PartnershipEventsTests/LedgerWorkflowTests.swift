@@ -121,7 +121,8 @@ struct LedgerWorkflowTests {
         let cached = try t.ledger.withCurrentState { $0.state }
         #expect(cached.visits["v-1"]?.end == t.date("2026-03-14"))
         #expect(cached.visits["v-1"]?.confirmation != nil)
-        #expect(cached.recorded[visit.event.id]?.body["end"] == "2026-03-14")
+        #expect(cached.recorded[visit.event.id]?.subject == "v-1")
+        #expect(cached.recorded[visit.event.id]?.travellers == 2)
         try FileManager.default.removeItem(at: t.ledger.directory.cache)
         let replayed = try t.ledger.withCurrentState { $0.state }
         #expect(replayed == cached)
