@@ -49,10 +49,11 @@ func recordTimes(mutual: String, small: LedgerGenerator.Result, large: LedgerGen
                  runs: Int, work: URL) throws -> (small: Double, large: Double) {
     let body = work.appendingPathComponent("record-body.json")
     var visits = 0
+    let run = String(UInt32.random(in: 0...UInt32.max), radix: 36)   // the small ledger is reused for every size
     func once(_ ledger: LedgerGenerator.Result) throws -> Double {
         visits += 1
         let visit: JSONValue = .object([
-            "visit": .string("bench-record-\(visits)"), "from": .string(ledger.recordFrom), "to": .string(ledger.recordTo),
+            "visit": .string("bench-record-\(run)-\(visits)"), "from": .string(ledger.recordFrom), "to": .string(ledger.recordTo),
             "start": "2026-03-02", "end": "2026-03-06", "mode": "in-person",
             "travellers": [.object(["person": "p-bench-1", "cadre": "nurse", "seniority": "senior"])],
             "purpose": "Neonatal resuscitation training", "needsIdentifiedBy": "host", "briefedBeforeDeparture": true,
