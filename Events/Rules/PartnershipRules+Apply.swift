@@ -17,10 +17,11 @@ extension PartnershipRules {
         case .missionRevised:
             guard let mission = try? MissionRevised(body: body), let partnership = event.partnership else { return }
             state.missions[partnership, default: .init()].latest = mission.version
-            state.missions[partnership, default: .init()].endorsedBy[mission.version] = authorOrg.map { [$0] } ?? []
+            state.endorsements[State.endorsementKey(partnership, version: mission.version)] = authorOrg.map { [$0] } ?? []
         case .missionEndorsed:
             guard let endorsed = try? MissionEndorsed(body: body), let partnership = event.partnership, let authorOrg else { return }
-            state.missions[partnership, default: .init()].endorsedBy[endorsed.version, default: []].append(authorOrg)
+            let key = State.endorsementKey(partnership, version: endorsed.version)
+            state.endorsements[key] = (state.endorsements[key] ?? []) + [authorOrg]
         case .visitConfirmed:
             if let visit = body["visit"]?.stringValue { state.visits[visit]?.confirmation = event.id }
         case .debriefRecorded:

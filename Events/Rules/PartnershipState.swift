@@ -39,16 +39,9 @@ public struct PartnershipState: Codable, Sendable, Equatable, CacheTableState {
         public var retracted = false
     }
 
-    /// The mission versions of one partnership and who has endorsed each (org ids).
+    /// The latest mission version of one partnership (who endorsed each version: ``endorsers(of:version:)``).
     public struct Missions: Codable, Sendable, Equatable {
         public var latest = 0
-        public var endorsedBy: [Int: [String]] = [:]
-
-        /// Whether every org of `orgs` has `version` (the revising org counts as endorsing).
-        public func isAdopted(_ version: Int, by orgs: [String]) -> Bool {
-            let endorsers = endorsedBy[version] ?? []
-            return !orgs.isEmpty && orgs.allSatisfy(endorsers.contains)
-        }
     }
 
     /// An event that may later be corrected or retracted: what the rules need of its current
@@ -84,6 +77,9 @@ public struct PartnershipState: Codable, Sendable, Equatable, CacheTableState {
     public var innovations = CachedMap<Innovation>()
     /// Mission versions by partnership id.
     public var missions: [String: Missions] = [:]
+    /// Orgs that endorse each mission version (the revising org counts as endorsing), by
+    /// ``endorsementKey(_:version:)``; kept out of ``missions`` so the snapshot does not grow with every version.
+    public var endorsements = CachedMap<[String]>()
     /// Correctable and retractable events by event id.
     public var recorded = CachedMap<Recorded>()
     public var retracted = CachedSet()
@@ -96,6 +92,21 @@ public struct PartnershipState: Codable, Sendable, Equatable, CacheTableState {
         try Self.visit("innovations", &innovations, body)
         try Self.visit("recorded", &recorded, body)
         try Self.visit("retracted", &retracted, body)
+        try Self.visit("endorsements", &endorsements, body)
+    }
+
+    /// The key of a mission version in ``endorsements``.
+    public static func endorsementKey(_ partnership: String, version: Int) -> String { "\(partnership) \(version)" }
+
+    /// The orgs that endorse `version` of `partnership`'s mission.
+    public func endorsers(of partnership: String, version: Int) -> [String] {
+        endorsements[Self.endorsementKey(partnership, version: version)] ?? []
+    }
+
+    /// Whether every org of `orgs` endorses `version` of `partnership`'s mission.
+    public func isAdopted(_ partnership: String, version: Int, by orgs: [String]) -> Bool {
+        let endorsers = endorsers(of: partnership, version: version)
+        return !orgs.isEmpty && orgs.allSatisfy(endorsers.contains)
     }
 
     /// The orgs of a partnership (empty if it is unknown).
