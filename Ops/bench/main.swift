@@ -74,6 +74,73 @@ func recordTimes(mutual: String, small: LedgerGenerator.Result, large: LedgerGen
     return (Timing.median(smallTimes), Timing.median(largeTimes))
 }
 
+/// The verify (in process, child, Python baseline) and report rows of one ledger.
+func measureVerifyAndReports(_ options: BenchOptions, size: Int, ledger: LedgerGenerator.Result, probe: Ed25519Probe, cores: Int,
+                             rawVerify: Quantity, mutual: String?, work: URL, rows: inout [BenchRow]) throws {
+    log("verifying in process (1 thread, then \(cores) signature threads), between two raw verify measurements")
+    let runs = size <= 20_000 ? 3 : 1
+    let before = probe.verifyRate(seconds: options.rawSeconds / 2)
+    let sequential = try (0..<runs).map { _ in try verifySeconds(ledger.directory, events: size, jobs: 1) }
+    let parallel = try (0..<runs).map { _ in try verifySeconds(ledger.directory, events: size, jobs: cores) }
+    let after = probe.verifyRate(seconds: options.rawSeconds / 2)
+    let adjacent = (before.wall + after.wall) / 2
+    let wall = Timing.median(sequential.map(\.wall))
+    let cpu = Timing.median(sequential.map(\.cpu))
+    let parallelWall = Timing.median(parallel.map(\.wall))
+    let how = runs > 1 ? "median of \(runs) runs" : String(format: "one run, %.1f s wall, %.1f s CPU", wall, cpu)
+    rows.append(BenchRow("verify, \(cores) threads (Ledger.verify)", Quantity(value: Double(size) / parallelWall, unit: "ev/s"),
+                         limit: Quantity(value: adjacent * Double(cores), unit: "/s"), limitName: "\(cores) x raw verify, adjacent",
+                         target: Target(kind: .atLeast, threshold: 0.85, on: "ratio"),
+                         note: "\(runs > 1 ? "median of \(runs) runs" : String(format: "one run, %.1f s wall", parallelWall)); signatures on \(cores) worker threads"))
+    let parallelCPU = Timing.median(parallel.map(\.cpu))
+    rows.append(BenchRow("verify, \(cores) threads, per process CPU-s", Quantity(value: Double(size) / parallelCPU, unit: "ev/s"),
+                         limit: Quantity(value: (before.cpu + after.cpu) / 2, unit: "/s"), limitName: "raw verify, adjacent",
+                         note: String(format: "efficiency of the parallel pass; it got %.2f cores on average", parallelCPU / parallelWall)))
+    rows.append(BenchRow("verify, 1 thread (Ledger.verify)", Quantity(value: Double(size) / wall, unit: "ev/s"),
+                         limit: Quantity(value: adjacent, unit: "/s"), limitName: "raw verify, adjacent",
+                         target: Target(kind: .atLeast, threshold: 0.8, on: "ratio"),
+                         note: "\(how); raw limit re-measured just before and after (mean)"))
+    rows.append(BenchRow("verify, 1 thread, per CPU-s", Quantity(value: Double(size) / cpu, unit: "ev/s"),
+                         limit: Quantity(value: (before.cpu + after.cpu) / 2, unit: "/s"), limitName: "raw verify, adjacent",
+                         target: Target(kind: .atLeast, threshold: 0.8, on: "ratio"),
+                         note: "thread CPU time: the fair ratio when other processes share the cores"))
+
+    log("verifying in a child process for peak memory")
+    let child = mutual.map { ($0, ["verify", "--ledger", ledger.directory.path]) }
+        ?? (ChildProcess.currentExecutable(), ["--verify-only", ledger.directory.path])
+    let outcome = try ChildProcess.runChecked(child.0, child.1, scratch: work)
+    let childName = mutual == nil ? "mutual-bench --verify-only" : "mutual verify"
+    rows.append(BenchRow("verify (\(childName) process)", Quantity(value: Double(size) / outcome.seconds, unit: "ev/s"),
+                         limit: Quantity(value: rawVerify.value * Double(cores), unit: "/s"), limitName: "\(cores) x raw verify",
+                         target: Target(kind: .atLeast, threshold: 0.85, on: "ratio"), note: "includes process start; all cores"))
+    rows.append(BenchRow("verify peak memory (max RSS)", Quantity(value: Double(outcome.maxRSSBytes) / 1e6, unit: "MB"),
+                         target: Target(kind: .below, threshold: 64, on: "value"), note: "ru_maxrss of the \(childName) child, 1 MB = 10^6 bytes"))
+
+    if options.python != "none", FileManager.default.fileExists(atPath: options.peerScript) {
+        log("verifying with the Python baseline (\(options.peerScript))")
+        let python = try ChildProcess.run("/usr/bin/env", [options.python, options.peerScript, ledger.directory.path], scratch: work)
+        if python.exitCode == 0 {
+            let rate = Double(size) / python.seconds
+            rows.append(BenchRow("verify, Python baseline process", Quantity(value: rate, unit: "ev/s"),
+                                 note: "Ops/peers/verify.py (cryptography/OpenSSL, one thread; checks less: no rules, no tree)"))
+            rows.append(BenchRow("\(childName) vs Python baseline", Quantity(value: Double(size) / outcome.seconds, unit: "ev/s"),
+                                 limit: Quantity(value: rate, unit: "ev/s"), limitName: "Python baseline",
+                                 target: Target(kind: .atLeast, threshold: 3, on: "ratio"), note: "both as processes, same ledger"))
+        } else {
+            log("the Python baseline failed (exit \(python.exitCode)); pip install cryptography? skipping its rows")
+        }
+    }
+    if let mutual {
+        log("timing `mutual report reciprocity` (projection rebuild from the log)")
+        let report = try ChildProcess.runChecked(mutual, ["report", "reciprocity", "--ledger", ledger.directory.path], scratch: work)
+        rows.append(BenchRow("report reciprocity (mutual process)", Quantity(value: Double(size) / report.seconds, unit: "ev/s"),
+                             target: Target(kind: .atLeast, threshold: 200_000, on: "value"),
+                             note: "rebuilds the projection from the whole log; includes process start"))
+        rows.append(BenchRow("report peak memory (max RSS)", Quantity(value: Double(report.maxRSSBytes) / 1e6, unit: "MB"),
+                             target: Target(kind: .below, threshold: 64, on: "value"), note: "ru_maxrss of the report child"))
+    }
+}
+
 func runBenchmark(_ options: BenchOptions) throws -> BenchReport {
     let mutual = findMutual(options)
     if mutual == nil {
@@ -110,67 +177,9 @@ func runBenchmark(_ options: BenchOptions) throws -> BenchReport {
                      note: "batches of \(options.batch), one write + fsync each; every signature is checked, so raw verify is its limit"),
         ]
 
-        log("verifying in process (1 thread, then \(cores) signature threads), between two raw verify measurements")
-        let runs = size <= 20_000 ? 3 : 1
-        let before = probe.verifyRate(seconds: options.rawSeconds / 2)
-        let sequential = try (0..<runs).map { _ in try verifySeconds(ledger.directory, events: size, jobs: 1) }
-        let parallel = try (0..<runs).map { _ in try verifySeconds(ledger.directory, events: size, jobs: cores) }
-        let after = probe.verifyRate(seconds: options.rawSeconds / 2)
-        let adjacent = (before.wall + after.wall) / 2
-        let wall = Timing.median(sequential.map(\.wall))
-        let cpu = Timing.median(sequential.map(\.cpu))
-        let parallelWall = Timing.median(parallel.map(\.wall))
-        let how = runs > 1 ? "median of \(runs) runs" : String(format: "one run, %.1f s wall, %.1f s CPU", wall, cpu)
-        rows.append(BenchRow("verify, \(cores) threads (Ledger.verify)", Quantity(value: Double(size) / parallelWall, unit: "ev/s"),
-                             limit: Quantity(value: adjacent * Double(cores), unit: "/s"), limitName: "\(cores) x raw verify, adjacent",
-                             target: Target(kind: .atLeast, threshold: 0.85, on: "ratio"),
-                             note: "\(runs > 1 ? "median of \(runs) runs" : String(format: "one run, %.1f s wall", parallelWall)); signatures on \(cores) worker threads"))
-        let parallelCPU = Timing.median(parallel.map(\.cpu))
-        rows.append(BenchRow("verify, \(cores) threads, per process CPU-s", Quantity(value: Double(size) / parallelCPU, unit: "ev/s"),
-                             limit: Quantity(value: (before.cpu + after.cpu) / 2, unit: "/s"), limitName: "raw verify, adjacent",
-                             note: String(format: "efficiency of the parallel pass; it got %.2f cores on average", parallelCPU / parallelWall)))
-        rows.append(BenchRow("verify, 1 thread (Ledger.verify)", Quantity(value: Double(size) / wall, unit: "ev/s"),
-                             limit: Quantity(value: adjacent, unit: "/s"), limitName: "raw verify, adjacent",
-                             target: Target(kind: .atLeast, threshold: 0.8, on: "ratio"),
-                             note: "\(how); raw limit re-measured just before and after (mean)"))
-        rows.append(BenchRow("verify, 1 thread, per CPU-s", Quantity(value: Double(size) / cpu, unit: "ev/s"),
-                             limit: Quantity(value: (before.cpu + after.cpu) / 2, unit: "/s"), limitName: "raw verify, adjacent",
-                             target: Target(kind: .atLeast, threshold: 0.8, on: "ratio"),
-                             note: "thread CPU time: the fair ratio when other processes share the cores"))
-
-        log("verifying in a child process for peak memory")
-        let child = mutual.map { ($0, ["verify", "--ledger", ledger.directory.path]) }
-            ?? (ChildProcess.currentExecutable(), ["--verify-only", ledger.directory.path])
-        let outcome = try ChildProcess.runChecked(child.0, child.1, scratch: work)
-        let childName = mutual == nil ? "mutual-bench --verify-only" : "mutual verify"
-        rows.append(BenchRow("verify (\(childName) process)", Quantity(value: Double(size) / outcome.seconds, unit: "ev/s"),
-                             limit: Quantity(value: rawVerify.value * Double(cores), unit: "/s"), limitName: "\(cores) x raw verify",
-                             target: Target(kind: .atLeast, threshold: 0.85, on: "ratio"), note: "includes process start; all cores"))
-        rows.append(BenchRow("verify peak memory (max RSS)", Quantity(value: Double(outcome.maxRSSBytes) / 1e6, unit: "MB"),
-                             target: Target(kind: .below, threshold: 64, on: "value"), note: "ru_maxrss of the \(childName) child, 1 MB = 10^6 bytes"))
-
-        if options.python != "none", FileManager.default.fileExists(atPath: options.peerScript) {
-            log("verifying with the Python baseline (\(options.peerScript))")
-            let python = try ChildProcess.run("/usr/bin/env", [options.python, options.peerScript, ledger.directory.path], scratch: work)
-            if python.exitCode == 0 {
-                let rate = Double(size) / python.seconds
-                rows.append(BenchRow("verify, Python baseline process", Quantity(value: rate, unit: "ev/s"),
-                                     note: "Ops/peers/verify.py (cryptography/OpenSSL, one thread; checks less: no rules, no tree)"))
-                rows.append(BenchRow("\(childName) vs Python baseline", Quantity(value: Double(size) / outcome.seconds, unit: "ev/s"),
-                                     limit: Quantity(value: rate, unit: "ev/s"), limitName: "Python baseline",
-                                     target: Target(kind: .atLeast, threshold: 3, on: "ratio"), note: "both as processes, same ledger"))
-            } else {
-                log("the Python baseline failed (exit \(python.exitCode)); pip install cryptography? skipping its rows")
-            }
-        }
-        if let mutual {
-            log("timing `mutual report reciprocity` (projection rebuild from the log)")
-            let report = try ChildProcess.runChecked(mutual, ["report", "reciprocity", "--ledger", ledger.directory.path], scratch: work)
-            rows.append(BenchRow("report reciprocity (mutual process)", Quantity(value: Double(size) / report.seconds, unit: "ev/s"),
-                                 target: Target(kind: .atLeast, threshold: 200_000, on: "value"),
-                                 note: "rebuilds the projection from the whole log; includes process start"))
-            rows.append(BenchRow("report peak memory (max RSS)", Quantity(value: Double(report.maxRSSBytes) / 1e6, unit: "MB"),
-                                 target: Target(kind: .below, threshold: 64, on: "value"), note: "ru_maxrss of the report child"))
+        if !options.recordOnly {
+            try measureVerifyAndReports(options, size: size, ledger: ledger, probe: probe, cores: cores, rawVerify: rawVerify,
+                                        mutual: mutual, work: work, rows: &rows)
         }
         if let mutual, let baseline {
             log("timing `mutual record` (\(options.recordRuns) runs each on 100 and \(size) events)")
