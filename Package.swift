@@ -47,7 +47,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "mutual-bench",
-            dependencies: ["MutualLedger", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["MutualLedger", "PartnershipEvents", .product(name: "Crypto", package: "swift-crypto")],
             path: "Ops/bench"
         ),
         .testTarget(name: "MutualLedgerTests", dependencies: ["MutualLedger"], path: "Tests/MutualLedgerTests"),

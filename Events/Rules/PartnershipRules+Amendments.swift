@@ -27,7 +27,7 @@ extension PartnershipRules {
         guard partnership == target.partnership else {
             throw LedgerError(.validation, "\(kind.rawValue): the envelope's partnership must be the target's (\(target.partnership ?? "null")); fix --partnership")
         }
-        let before = involvedOrgs(target.kind, body: target.body, partnership: partnership, state: state)
+        let before = involvedOrgs(target.kind, body: currentBodyFacts(target, state: state), partnership: partnership, state: state)
         try Authorization.require(target.kind, actor: actor, roles: roles, org: org, involvedOrgs: before, asPartOf: kind)
         guard let replacement else { return }
         do {
@@ -35,14 +35,35 @@ extension PartnershipRules {
         } catch {
             throw LedgerError(error.code, "event.corrected: the replacement body is not valid: \(error.message)")
         }
-        if let field = Self.identityField[target.kind], replacement[field] != target.body[field] {
-            throw LedgerError(.validation, "event.corrected: a correction keeps \"\(field)\" (\(target.body[field]?.stringValue ?? "-")); record a new event to change it")
+        if let field = Self.identityField[target.kind], replacement[field] != target.subject.map(JSONValue.string) {
+            throw LedgerError(.validation, "event.corrected: a correction keeps \"\(field)\" (\(target.subject ?? "-")); record a new event to change it")
         }
-        if target.kind == .partnershipRegistered, replacement["orgs"] != target.body["orgs"] {
+        if target.kind == .partnershipRegistered,
+           replacement["orgs"] != target.subject.flatMap({ state.partnerships[$0] }).map({ JSONValue.array($0.orgs.map(JSONValue.string)) }) {
             throw LedgerError(.validation, "event.corrected: a correction keeps a partnership's \"orgs\"; register a new partnership instead")
         }
         let after = involvedOrgs(target.kind, body: replacement, partnership: partnership, state: state)
         try Authorization.require(target.kind, actor: actor, roles: roles, org: org, involvedOrgs: after, asPartOf: kind)
+    }
+
+    /// The members of a recorded event's current body that ``involvedOrgs(_:body:partnership:state:)``
+    /// reads, rebuilt from the state (which the corrections keep current) instead of kept.
+    func currentBodyFacts(_ target: PartnershipState.Recorded, state: State) -> [String: JSONValue] {
+        guard let subject = target.subject else { return [:] }
+        switch target.kind {
+        case .visitRecorded:
+            guard let visit = state.visits[subject] else { return [:] }
+            return ["visit": .string(subject), "from": .string(visit.from), "to": .string(visit.to)]
+        case .visitConfirmed, .debriefRecorded:
+            return ["visit": .string(subject)]
+        case .innovationShared:
+            guard let innovation = state.innovations[subject] else { return [:] }
+            return ["innovation": .string(subject), "origin": .string(innovation.origin), "recipient": .string(innovation.recipient)]
+        case .innovationStatus:
+            return ["innovation": .string(subject)]
+        default:
+            return [:]
+        }
     }
 
     /// The member that names what an event is about; a correction may not change it.

@@ -5,7 +5,7 @@ extension PartnershipRules {
         guard let kind = EventKind(rawValue: event.type), let body = try? currentBody(of: event, kind: kind) else { return }
         let authorOrg = registry.activeKey(event.author)?.org
         if EventKind.correctable.contains(kind) || EventKind.retractable.contains(kind) {
-            state.recorded[event.id] = .init(kind: kind, partnership: event.partnership, body: body)
+            state.recorded[event.id] = Self.recorded(kind, body: body, partnership: event.partnership)
         }
         switch kind {
         case .actorEnrolled:
@@ -17,22 +17,23 @@ extension PartnershipRules {
         case .missionRevised:
             guard let mission = try? MissionRevised(body: body), let partnership = event.partnership else { return }
             state.missions[partnership, default: .init()].latest = mission.version
-            state.missions[partnership, default: .init()].endorsedBy[mission.version] = authorOrg.map { [$0] } ?? []
+            state.endorsements[State.endorsementKey(partnership, version: mission.version)] = authorOrg.map { [$0] } ?? []
         case .missionEndorsed:
             guard let endorsed = try? MissionEndorsed(body: body), let partnership = event.partnership, let authorOrg else { return }
-            state.missions[partnership, default: .init()].endorsedBy[endorsed.version, default: []].append(authorOrg)
+            let key = State.endorsementKey(partnership, version: endorsed.version)
+            state.endorsements[key] = (state.endorsements[key] ?? []) + [authorOrg]
         case .visitConfirmed:
             if let visit = body["visit"]?.stringValue { state.visits[visit]?.confirmation = event.id }
         case .debriefRecorded:
             if let visit = body["visit"]?.stringValue { state.visits[visit]?.debrief = event.id }
         case .eventCorrected:
             guard let correction = try? EventCorrected(body: body), let target = state.recorded[correction.target] else { return }
-            state.recorded[correction.target]?.body = correction.replacement
+            state.recorded[correction.target] = Self.recorded(target.kind, body: correction.replacement, partnership: target.partnership)
             applyBody(target.kind, body: correction.replacement, id: correction.target, partnership: target.partnership, state: &state)
         case .eventRetracted:
             guard let retraction = try? EventRetracted(body: body), let target = state.recorded[retraction.target] else { return }
             state.retracted.insert(retraction.target)
-            let subject = target.body[Self.identityField[target.kind] ?? ""]?.stringValue ?? ""
+            let subject = target.subject ?? ""
             switch target.kind {
             case .visitRecorded: state.visits[subject]?.retracted = true
             case .visitConfirmed: state.visits[subject]?.confirmation = nil
@@ -43,6 +44,12 @@ extension PartnershipRules {
         default:
             applyBody(kind, body: body, id: event.id, partnership: event.partnership, state: &state)
         }
+    }
+
+    /// What the state keeps of a correctable or retractable event with `body`.
+    static func recorded(_ kind: EventKind, body: [String: JSONValue], partnership: String?) -> PartnershipState.Recorded {
+        .init(kind: kind, partnership: partnership, subject: identityField[kind].flatMap { body[$0]?.stringValue },
+              travellers: kind == .visitRecorded ? body["travellers"]?.arrayValue?.count : nil)
     }
 
     /// Records what a body of a correctable kind says (new, or replaced by a correction).

@@ -74,7 +74,7 @@ extension PartnershipRules {
             guard debrief.held >= visit.end else {
                 throw LedgerError(.validation, "debrief.recorded: \"held\" (\(debrief.held)) is before the visit ended (\(visit.end)); a debrief follows its visit")
             }
-            if let travellers = state.recorded[visit.event]?.body["travellers"]?.arrayValue?.count, debrief.travellersAttending > travellers {
+            if let travellers = state.recorded[visit.event]?.travellers, debrief.travellersAttending > travellers {
                 throw LedgerError(.validation, "debrief.recorded: \"travellersAttending\" (\(debrief.travellersAttending)) exceeds the visit's \(travellers) travellers; count only people who travelled")
             }
             for item in debrief.learning { try member(item.receivingOrg, "learning.receivingOrg") }

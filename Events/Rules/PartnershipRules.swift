@@ -14,7 +14,7 @@ import MutualLedger
 public struct PartnershipRules: LedgerRules {
     public typealias State = PartnershipState
     public static let name = "partnership"
-    public static let version = 1
+    public static let version = 4
 
     /// Upgrades for bodies of older schema versions.
     public var upcasters: EventUpcasters
@@ -96,7 +96,7 @@ public struct PartnershipRules: LedgerRules {
     func checkAfterAuthorization(_ kind: EventKind, body: [String: JSONValue], partnership: String?, org: String?, state: State) throws(LedgerError) {
         guard kind == .missionEndorsed, let partnership else { return }
         let endorsed = try MissionEndorsed(body: body)
-        if let org, state.missions[partnership]?.endorsedBy[endorsed.version]?.contains(org) == true {
+        if let org, state.endorsers(of: partnership, version: endorsed.version).contains(org) {
             throw LedgerError(.validation, "mission.endorsed: \(org) already endorses version \(endorsed.version) of \(partnership) (an author's org counts as endorsing); nothing to do")
         }
     }

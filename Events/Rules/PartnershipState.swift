@@ -2,14 +2,18 @@ import MutualLedger
 
 /// What ``PartnershipRules`` knows at a point of the log to judge the next event:
 /// registered orgs and partnerships, visits (with host, sender, confirmation, debrief),
-/// innovations, mission versions and endorsements, the current body of every correctable
-/// or retractable event, retracted ids, and each actor's roles and org.
+/// innovations, mission versions and endorsements, what the rules need of every correctable
+/// or retractable event (``Recorded``), retracted ids, and each actor's roles and org.
+///
+/// The parts that grow with the ledger (visits, innovations, correctable events, retracted ids)
+/// are ``CachedMap``s: between appends they live in cache tables read on demand, so an append
+/// does not load them whole (``CacheTableState``).
 ///
 /// ```swift
 /// let state = try ledger.withCurrentState { $0.state }
 /// state.visits["v-2026-03"]?.to        // "gulu-rrh" (the host)
 /// ```
-public struct PartnershipState: Codable, Sendable, Equatable {
+public struct PartnershipState: Codable, Sendable, Equatable, CacheTableState {
     /// A recorded visit as it currently stands (corrections applied).
     public struct Visit: Codable, Sendable, Equatable {
         public var partnership: String
@@ -35,23 +39,30 @@ public struct PartnershipState: Codable, Sendable, Equatable {
         public var retracted = false
     }
 
-    /// The mission versions of one partnership and who has endorsed each (org ids).
+    /// The latest mission version of one partnership (who endorsed each version: ``endorsers(of:version:)``).
     public struct Missions: Codable, Sendable, Equatable {
         public var latest = 0
-        public var endorsedBy: [Int: [String]] = [:]
-
-        /// Whether every org of `orgs` has `version` (the revising org counts as endorsing).
-        public func isAdopted(_ version: Int, by orgs: [String]) -> Bool {
-            let endorsers = endorsedBy[version] ?? []
-            return !orgs.isEmpty && orgs.allSatisfy(endorsers.contains)
-        }
     }
 
-    /// An event that may later be corrected or retracted, with its current body.
+    /// An event that may later be corrected or retracted: what the rules need of its current
+    /// body (corrections applied), not the body itself, so the state stays small. The rest of
+    /// what a correction is checked against (a visit's orgs, an innovation's orgs, a
+    /// partnership's orgs) is in ``visits``, ``innovations`` and ``partnerships``.
     public struct Recorded: Codable, Sendable, Equatable {
         public var kind: EventKind
         public var partnership: String?
-        public var body: [String: JSONValue]
+        /// The value of the kind's identity member (``PartnershipRules/identityField``): the org,
+        /// partnership, visit or innovation the event is about.
+        public var subject: String?
+        /// The number of travellers of a `visit.recorded`.
+        public var travellers: Int?
+
+        public init(kind: EventKind, partnership: String?, subject: String?, travellers: Int?) {
+            self.kind = kind
+            self.partnership = partnership
+            self.subject = subject
+            self.travellers = travellers
+        }
     }
 
     /// Roles and org of an actor, from `actor.enrolled`.
@@ -62,16 +73,41 @@ public struct PartnershipState: Codable, Sendable, Equatable {
 
     public var orgs: [String: OrgRegistered] = [:]
     public var partnerships: [String: PartnershipRegistered] = [:]
-    public var visits: [String: Visit] = [:]
-    public var innovations: [String: Innovation] = [:]
+    public var visits = CachedMap<Visit>()
+    public var innovations = CachedMap<Innovation>()
     /// Mission versions by partnership id.
     public var missions: [String: Missions] = [:]
+    /// Orgs that endorse each mission version (the revising org counts as endorsing), by
+    /// ``endorsementKey(_:version:)``; kept out of ``missions`` so the snapshot does not grow with every version.
+    public var endorsements = CachedMap<[String]>()
     /// Correctable and retractable events by event id.
-    public var recorded: [String: Recorded] = [:]
-    public var retracted: Set<String> = []
+    public var recorded = CachedMap<Recorded>()
+    public var retracted = CachedSet()
     public var actors: [String: ActorInfo] = [:]
 
     public init() {}
+
+    public mutating func forEachCacheTable(_ body: (String, inout any CacheTableBacked) throws(LedgerError) -> Void) throws(LedgerError) {
+        try Self.visit("visits", &visits, body)
+        try Self.visit("innovations", &innovations, body)
+        try Self.visit("recorded", &recorded, body)
+        try Self.visit("retracted", &retracted, body)
+        try Self.visit("endorsements", &endorsements, body)
+    }
+
+    /// The key of a mission version in ``endorsements``.
+    public static func endorsementKey(_ partnership: String, version: Int) -> String { "\(partnership) \(version)" }
+
+    /// The orgs that endorse `version` of `partnership`'s mission.
+    public func endorsers(of partnership: String, version: Int) -> [String] {
+        endorsements[Self.endorsementKey(partnership, version: version)] ?? []
+    }
+
+    /// Whether every org of `orgs` endorses `version` of `partnership`'s mission.
+    public func isAdopted(_ partnership: String, version: Int, by orgs: [String]) -> Bool {
+        let endorsers = endorsers(of: partnership, version: version)
+        return !orgs.isEmpty && orgs.allSatisfy(endorsers.contains)
+    }
 
     /// The orgs of a partnership (empty if it is unknown).
     public func orgs(of partnership: String?) -> [String] {

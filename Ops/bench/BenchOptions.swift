@@ -19,13 +19,19 @@ struct BenchOptions {
     var json = false
     var keep = false
     var recordBinary: String?
+    /// The Python baseline verifier and the interpreter that runs it ("none" to skip).
+    var peerScript = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("peers/verify.py").path
+    var python = "python3"
+    /// Only generate and time `mutual record` (no verify, baseline or report rows).
+    var recordOnly = false
     /// `--verify-only DIR`: verify one ledger and exit (the child process whose peak memory is measured).
     var verifyOnly: String?
     var help = false
 
     static let usage = """
         usage: mutual-bench [--events N[,N...]] [--batch N] [--record-runs N] [--raw-seconds S]
-                            [--record-binary PATH] [--json] [--keep]
+                            [--record-binary PATH] [--python PATH] [--peer-script PATH] [--record-only] [--json] [--keep]
                mutual-bench --verify-only DIR
 
           --events N[,N...]     ledger sizes, one table each (default 100000; 1_000_000 style allowed)
@@ -35,6 +41,9 @@ struct BenchOptions {
           --record-binary PATH  the release `mutual` binary (default: `mutual` beside this executable)
           --json                print JSON instead of the table
           --keep                keep the generated ledgers (their folder is printed on stderr)
+          --record-only         only generate the ledgers and time `mutual record` (and bulk append)
+          --python PATH         interpreter for the Python baseline (default python3; "none" skips it)
+          --peer-script PATH    the Python baseline verifier (default Ops/peers/verify.py of the source tree)
           --verify-only DIR     verify the ledger in DIR and exit 0 if valid, 1 if not
         """
 
@@ -67,6 +76,9 @@ struct BenchOptions {
             case "--verify-only": options.verifyOnly = try value(argument)
             case "--json": options.json = true
             case "--keep": options.keep = true
+            case "--python": options.python = try value(argument)
+            case "--record-only": options.recordOnly = true
+            case "--peer-script": options.peerScript = try value(argument)
             case "-h", "--help": options.help = true
             default: throw BenchError("unknown argument \(argument)\n\(usage)")
             }

@@ -37,6 +37,20 @@ enum Timing {
         return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
 
+    /// CPU seconds used so far by every thread of this process.
+    static func processCPUSeconds() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+
+    /// Wall seconds of `body` and CPU seconds of the whole process (all threads) meanwhile.
+    static func measureProcess(_ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
+        let cpu = processCPUSeconds()
+        let wall = try seconds(body)
+        return (wall, processCPUSeconds() - cpu)
+    }
+
     /// Operations per wall-clock second and per CPU second of this thread.
     struct Rate: Codable {
         var wall: Double

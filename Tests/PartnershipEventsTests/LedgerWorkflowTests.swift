@@ -103,3 +103,29 @@ struct LedgerWorkflowTests {
         #expect(report.failure?.description.hasPrefix("seq \(seq): ") == true)
     }
 }
+
+/// The partnership state restored from the append cache (tables read on demand) equals the state
+/// replayed from the log alone, and a correction reads its target's body through the cache.
+@Suite struct CachedStateTests {
+    @Test func stateFromTheCacheEqualsAReplay() throws {
+        let t = try TestLedger()
+        defer { t.remove() }
+        let visit = try t.record(type: "visit.recorded", body: TestLedger.visit(), key: t.coordinatorSender, partnership: "ukug-1")
+        try t.record(type: "visit.confirmed", body: ["visit": "v-1"], key: t.coordinatorHost, partnership: "ukug-1")
+        try t.record(type: "debrief.recorded", body: TestLedger.debrief(), key: t.coordinatorSender, partnership: "ukug-1")
+        var corrected = TestLedger.visit()
+        corrected["end"] = "2026-03-14"
+        try t.record(type: "event.corrected", body: ["target": .string(visit.event.id), "body": .object(corrected), "reason": "end date"],
+                     key: t.coordinatorSender, partnership: "ukug-1")
+        try t.record(type: "innovation.shared", body: TestLedger.innovation(), key: t.coordinatorHost, partnership: "ukug-1")
+        let cached = try t.ledger.withCurrentState { $0.state }
+        #expect(cached.visits["v-1"]?.end == t.date("2026-03-14"))
+        #expect(cached.visits["v-1"]?.confirmation != nil)
+        #expect(cached.recorded[visit.event.id]?.subject == "v-1")
+        #expect(cached.recorded[visit.event.id]?.travellers == 2)
+        try FileManager.default.removeItem(at: t.ledger.directory.cache)
+        let replayed = try t.ledger.withCurrentState { $0.state }
+        #expect(replayed == cached)
+        #expect(replayed.visits.dictionary.count == 1)
+    }
+}

@@ -92,9 +92,9 @@ struct ReferenceRuleTests {
         defer { fixture.remove() }
         try fixture.record(type: MissionRevised.type, body: TestLedger.mission(1), key: fixture.coordinatorSender, partnership: "ukug-1")
         try fixture.record(MissionEndorsed(version: 1), key: fixture.coordinatorHost, partnership: "ukug-1")
-        let endorsed = try fixture.ledger.withCurrentState { $0.state.missions["ukug-1"]?.endorsedBy[1] }
+        let endorsed = try fixture.ledger.withCurrentState { $0.state.endorsers(of: "ukug-1", version: 1) }
         #expect(endorsed == ["nuth", "gulu-rrh"])
-        let adopted = try fixture.ledger.withCurrentState { $0.state.missions["ukug-1"]?.isAdopted(1, by: $0.state.orgs(of: "ukug-1")) }
+        let adopted = try fixture.ledger.withCurrentState { $0.state.isAdopted("ukug-1", version: 1, by: $0.state.orgs(of: "ukug-1")) }
         #expect(adopted == true)
         #expect(throws: LedgerError.self) {
             try fixture.record(MissionEndorsed(version: 1), key: fixture.coordinatorHost, partnership: "ukug-1")

@@ -4,7 +4,7 @@ import Foundation
 /// everything needed to verify only the lines after it (docs/TRANSPARENCY.md, "Audit state").
 ///
 /// Stored as JSON in the state file, with the event ids of lines `0..<size` in the sidecar file
-/// `<state>.ids` (16 bytes per id, seq order, the layout of ``EventIDIndex``).
+/// `<state>.ids` (16 bytes per id, seq order, as ``EventIDIndex/pendingPackedIDs`` writes them).
 ///
 /// ```swift
 /// let state = try AuditState<CoreRules>.load(from: url)   // nil before the first run
@@ -73,8 +73,9 @@ public struct AuditState<Rules: LedgerRules>: Codable, Sendable {
             }
             hashes.append(hash)
         }
-        let fold = LedgerFold(rules: rules, count: Int(size), lastHash: lastHash, registry: registry, state: state,
-                              ids: EventIDIndex(packed: Array(ids.prefix(Int(size) * 16))))
+        var index = EventIDIndex()
+        index.insert(packedIDs: Array(ids.prefix(Int(size) * 16)), firstSeq: 0)
+        let fold = LedgerFold(rules: rules, count: Int(size), lastHash: lastHash, registry: registry, state: state, ids: index)
         return (fold, try MerkleAccumulator(peaks: hashes, size: size))
     }
 

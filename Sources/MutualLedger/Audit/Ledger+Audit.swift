@@ -83,7 +83,7 @@ extension Ledger {
             format: AuditState<Rules>.format, rules: Rules.name, rulesVersion: Rules.version,
             logKey: key.description, checkpoint: String(decoding: note.bytes, as: UTF8.self), size: checkpoint.size,
             offset: offset, lastHash: fold.lastHash, peaks: tree.peaks.map(\.base64), registry: fold.registry, state: fold.state)
-        try state.save(to: stateFile, previousSize: old?.size ?? 0, newIDs: fold.ids.addedPackedBytes)
+        try state.save(to: stateFile, previousSize: old?.size ?? 0, newIDs: Array(fold.ids.pendingPackedIDs.dropFirst(Int(old?.size ?? 0) * 16)))
         return AuditResult(previousSize: old?.size, checkpoint: checkpoint, linesAdmitted: fold.count - before,
                            trustedOnFirstUse: tofu, logKey: key.description)
     }

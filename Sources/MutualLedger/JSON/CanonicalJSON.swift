@@ -16,6 +16,9 @@ public enum CanonicalJSON {
     ///   acceptable JSON at all, or ``LedgerError/Code/nonCanonical`` when they are valid
     ///   but differ from the canonical encoding.
     public static func parseCanonical(_ bytes: some Collection<UInt8>) throws(LedgerError) -> JSONValue {
+        if let fast = bytes.withContiguousStorageIfAvailable({ parseCanonicalFast($0) }), let value = fast {
+            return value
+        }
         let value = try JSONValue(parsing: bytes)
         let canonical = value.canonicalBytes
         var offset = 0
@@ -33,6 +36,19 @@ public enum CanonicalJSON {
                 "the line is not RFC 8785 canonical JSON (first difference at byte \(offset)); "
                     + "re-encode it with JSONValue.canonicalBytes (sorted member names, no whitespace, minimal escapes)")
         }
+        return value
+    }
+
+    /// The value of `bytes` if they are strictly valid JSON that is canonical by construction,
+    /// checked while parsing (no whitespace, member names plain ASCII in strictly increasing order,
+    /// only the escapes RFC 8785 writes), without re-encoding; nil for anything else (invalid, not
+    /// canonical, or just unusual: a `\u` escape, a non-ASCII member name), which the general
+    /// ``parseCanonical(_:)`` then decides, with its error messages. A differential test holds the
+    /// two equal.
+    static func parseCanonicalFast(_ bytes: UnsafeBufferPointer<UInt8>) -> JSONValue? {
+        var parser = StrictJSONParser(bytes: bytes, maxDepth: 64)
+        parser.canonicalOnly = true
+        guard let value = try? parser.parseDocument(), !parser.notCanonical else { return nil }
         return value
     }
 

@@ -64,6 +64,12 @@ struct StrictJSONParser {
     var depth = 0
     /// Reused for strings that contain escapes.
     var scratch: [UInt8] = []
+    /// Canonical mode (``CanonicalJSON/parseCanonicalFast(_:)``): note anything that might not be
+    /// RFC 8785 canonical in `notCanonical` instead of re-encoding the value afterwards.
+    var canonicalOnly = false
+    var notCanonical = false
+    /// The byte range of the previous member name of the object being parsed (canonical mode).
+    var previousName: Range<Int>?
 
     init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
@@ -109,7 +115,9 @@ struct StrictJSONParser {
     mutating func skipWhitespace() {
         while position < bytes.count {
             switch bytes[position] {
-            case 0x20, 0x0A, 0x0D, 0x09: position += 1
+            case 0x20, 0x0A, 0x0D, 0x09:
+                position += 1
+                notCanonical = canonicalOnly
             default: return
             }
         }
@@ -192,6 +200,7 @@ struct StrictJSONParser {
         try enter()
         position += 1  // {
         var members: [String: JSONValue] = [:]
+        previousName = nil
         skipWhitespace()
         if position < bytes.count && bytes[position] == UInt8(ascii: "}") {
             position += 1
@@ -206,6 +215,7 @@ struct StrictJSONParser {
                               at: position, fix: "quote every member name and remove trailing commas")
             }
             let name = try parseString()
+            if canonicalOnly { checkMemberOrder(nameOffset) }
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
                 throw failure("expected ':' after a member name but found \(describeByte(at: position))",
@@ -213,7 +223,9 @@ struct StrictJSONParser {
             }
             position += 1
             skipWhitespace()
+            let saved = previousName
             let value = try parseValue()
+            previousName = saved
             if members.updateValue(value, forKey: name) != nil {
                 throw failure("duplicate member name \"\(name)\"", at: nameOffset,
                               fix: "give every member of an object a distinct name")
@@ -234,6 +246,29 @@ struct StrictJSONParser {
                               fix: "separate members with ',' and close the object with '}'")
             }
         }
+    }
+
+    /// Canonical mode: the member name just parsed (quoted, at `nameOffset`) must be plain ASCII
+    /// without escapes and sort strictly after the previous one (byte order is UTF-16 order for
+    /// ASCII); anything else is left to the general check. Nested objects are parsed (and their
+    /// names compared) before the next member of this one, so the previous name is reset per object
+    /// and restored after a nested value by ``parseObject()``.
+    mutating func checkMemberOrder(_ nameOffset: Int) {
+        let start = nameOffset + 1, end = position - 1
+        var index = start
+        while index < end {
+            if bytes[index] >= 0x80 || bytes[index] == UInt8(ascii: "\\") {
+                notCanonical = true
+                return
+            }
+            index += 1
+        }
+        if let previous = previousName {
+            let left = UnsafeBufferPointer(rebasing: bytes[previous])
+            let right = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            if !left.lexicographicallyPrecedes(right) { notCanonical = true }
+        }
+        previousName = start..<end
     }
 
     // MARK: Numbers

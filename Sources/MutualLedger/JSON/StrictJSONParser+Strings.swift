@@ -69,13 +69,16 @@ extension StrictJSONParser {
         switch kind {
         case UInt8(ascii: "\""): scratch.append(0x22)
         case UInt8(ascii: "\\"): scratch.append(0x5C)
-        case UInt8(ascii: "/"): scratch.append(0x2F)
+        case UInt8(ascii: "/"):
+            scratch.append(0x2F)
+            notCanonical = true   // RFC 8785 writes "/" unescaped
         case UInt8(ascii: "b"): scratch.append(0x08)
         case UInt8(ascii: "f"): scratch.append(0x0C)
         case UInt8(ascii: "n"): scratch.append(0x0A)
         case UInt8(ascii: "r"): scratch.append(0x0D)
         case UInt8(ascii: "t"): scratch.append(0x09)
         case UInt8(ascii: "u"):
+            notCanonical = canonicalOnly   // \u escapes: left to the general check
             let unit = try parseHex4(escapeStart: start)
             var scalarValue = UInt32(unit)
             if unit >= 0xD800 && unit <= 0xDBFF {

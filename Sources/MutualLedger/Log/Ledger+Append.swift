@@ -31,6 +31,8 @@ extension Ledger {
         var newLines: [[UInt8]] = []
         var lastOffset = end
         var inBatch: [String: (signed: SignedEvent, seq: Int)] = [:]
+        // Large batches (submit, import) check signatures on all cores, the rest in order.
+        let signatures = events.count >= BatchSignatures.minimumBatch ? BatchSignatures() : nil
         for (index, signed) in events.enumerated() {
             if let seq = fold.ids.seq(of: signed.event.id) {
                 let existing = seq >= previousCount ? inBatch[signed.event.id]?.signed : try readLine(log, seq: seq)?.signed
@@ -38,12 +40,22 @@ extension Ledger {
                     outcomes.append(.alreadyRecorded(seq: seq))
                     continue
                 }
+                if let (earlier, failure) = signatures?.earlierFailure(before: index) {
+                    throw Self.refusal(failure, index: earlier, of: events.count)
+                }
                 throw Self.refusal(LedgerError(.validation, "event id \(signed.event.id) is already used at seq \(seq) by a different event; sign the event again with a new id"), index: index, of: events.count)
             }
             let line = LedgerLine(seq: fold.count, prev: fold.lastHash, signed: signed)
             do throws(LedgerError) {
-                try fold.check(line, checkSignature: true)
+                if let signatures {
+                    try signatures.check(line, index: index, fold: fold)
+                } else {
+                    try fold.check(line, checkSignature: true)
+                }
             } catch {
+                if let (earlier, failure) = signatures?.earlierFailure(before: index) {
+                    throw Self.refusal(failure, index: earlier, of: events.count)
+                }
                 throw Self.refusal(error, index: index, of: events.count)
             }
             let lineBytes = line.bytes
@@ -54,6 +66,9 @@ extension Ledger {
             newLines.append(lineBytes)
             inBatch[signed.event.id] = (signed, line.seq)
             outcomes.append(.appended(seq: line.seq))
+        }
+        if let signatures, let (index, error) = signatures.finish() {
+            throw Self.refusal(error, index: index, of: events.count)
         }
         guard !bytes.isEmpty else { return outcomes }
         try log.append(bytes)

@@ -1,10 +1,14 @@
 import Foundation
 
 /// What the append path remembers between runs in `DIR/cache/`, so that an append reads only
-/// the log's tail: the fold (registry, rules state) as of a line, and the event ids in `cache/ids`.
+/// the log's tail and the few cached entries it needs: the fold's small parts (chain position,
+/// registry, the rules state's in-memory parts) as JSON in `cache/state-NAME.json`, and its large
+/// parts in ``CacheTable``s (`cache/NAME-ids.*` for event ids, `cache/NAME-PART.*` for each
+/// table-backed part of a ``CacheTableState``), which are appended to, not rewritten.
 ///
 /// A snapshot is trusted only if the line it names still sits at the offset it names with the
-/// hash it names; otherwise it is ignored and rebuilt. The cache can be deleted at any time.
+/// hash it names, and every table it names matches (generation, length); otherwise it is ignored
+/// and rebuilt. The cache can be deleted at any time.
 struct LedgerSnapshot<Rules: LedgerRules>: Codable {
     var rules: String
     var rulesVersion: Int
@@ -15,13 +19,14 @@ struct LedgerSnapshot<Rules: LedgerRules>: Codable {
     var end: Int64
     var registry: KeyRegistry
     var state: Rules.State
+    var tables: [String: CacheTable.Ref]
 
     static func stateURL(_ directory: LedgerDirectory) -> URL {
         directory.cache.appendingPathComponent("state-\(Rules.name).json")
     }
 
-    static func idsURL(_ directory: LedgerDirectory) -> URL {
-        directory.cache.appendingPathComponent("ids")
+    static func files(_ directory: LedgerDirectory, _ part: String) -> CacheTable.Files {
+        CacheTable.Files(directory: directory.cache, name: "\(Rules.name)-\(part)")
     }
 
     /// Loads a snapshot that matches the log, as a fold positioned at its end; nil if there is none that matches.
@@ -31,28 +36,61 @@ struct LedgerSnapshot<Rules: LedgerRules>: Codable {
               snapshot.rules == Rules.name, snapshot.rulesVersion == Rules.version, snapshot.count > 0,
               snapshot.end > snapshot.lastOffset,
               let line = try? log.read(at: snapshot.lastOffset, count: Int(snapshot.end - snapshot.lastOffset)),
-              line.last == 0x0a, LedgerLine.hash(of: line.dropLast()) == snapshot.lastHash,
-              let ids = try? FileIO.readSmallFile(idsURL(directory), limit: 1 << 30, what: "cache"),
-              ids.count >= snapshot.count * 16
+              line.last == 0x0a, LedgerLine.hash(of: line.dropLast()) == snapshot.lastHash
         else { return nil }
+        var missing = false
+        func attach(_ name: String, _ part: inout any CacheTableBacked) {
+            guard let ref = snapshot.tables[name], let table = CacheTable.open(files(directory, name), ref: ref) else {
+                missing = true
+                return
+            }
+            part.attach(table)
+        }
+        var ids: any CacheTableBacked = EventIDIndex()
+        attach("ids", &ids)
+        var state = snapshot.state
+        if var tabled = state as? any CacheTableState {
+            try? tabled.forEachCacheTable { (name, part) throws(LedgerError) in attach(name, &part) }
+            if let back = tabled as? Rules.State { state = back }
+        }
+        guard !missing, let index = ids as? EventIDIndex else { return nil }
         let fold = LedgerFold(rules: rules, count: snapshot.count, lastHash: snapshot.lastHash,
-                              registry: snapshot.registry, state: snapshot.state,
-                              ids: EventIDIndex(packed: Array(ids.prefix(snapshot.count * 16))))
+                              registry: snapshot.registry, state: state, ids: index)
         return (fold, snapshot.end)
     }
 
-    /// Saves the fold as of the line at `lastOffset..<end`. Best effort: a failure only costs a slower next append.
+    /// Saves the fold as of the line at `lastOffset..<end`: appends what changed to its tables
+    /// (or writes them anew), then replaces the JSON. Best effort: a failure only costs a slower next append.
     static func save(_ fold: LedgerFold<Rules>, lastOffset: Int64, end: Int64, directory: LedgerDirectory) {
-        let snapshot = LedgerSnapshot(rules: Rules.name, rulesVersion: Rules.version, count: fold.count,
-                                      lastHash: fold.lastHash, lastOffset: lastOffset, end: end,
-                                      registry: fold.registry, state: fold.state)
+        var tables: [String: CacheTable.Ref] = [:]
+        func persist(_ name: String, _ part: inout any CacheTableBacked) throws(LedgerError) {
+            let files = files(directory, name)
+            var ref: CacheTable.Ref?
+            if let base = part.cacheBase { ref = try CacheTable.append(files, ref: base.ref, entries: part.pendingEntries) }
+            if ref == nil { ref = try CacheTable.create(files, entries: part.allEntries) }
+            tables[name] = ref
+            part.attach(nil)   // its entries are in the table now; the JSON holds none of them
+        }
         do {
             try FileManager.default.createDirectory(at: directory.cache, withIntermediateDirectories: true)
-            let ids = fold.ids.packedBytes(count: fold.count)
-            try FileIO.replaceAtomically(idsURL(directory), contents: ids)
+        } catch {
+            return
+        }
+        do throws(LedgerError) {
+            var ids: any CacheTableBacked = fold.ids
+            try persist("ids", &ids)
+            var state = fold.state
+            if var tabled = state as? any CacheTableState {
+                try tabled.forEachCacheTable(persist)
+                if let back = tabled as? Rules.State { state = back }
+            }
+            let snapshot = LedgerSnapshot(rules: Rules.name, rulesVersion: Rules.version, count: fold.count,
+                                          lastHash: fold.lastHash, lastOffset: lastOffset, end: end,
+                                          registry: fold.registry, state: state, tables: tables)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            try FileIO.replaceAtomically(stateURL(directory), contents: Array(try encoder.encode(snapshot)))
+            guard let json = try? encoder.encode(snapshot) else { throw LedgerError(.io, "cannot encode the cache") }
+            try FileIO.replaceAtomically(stateURL(directory), contents: Array(json), sync: false)
         } catch {
             try? FileManager.default.removeItem(at: stateURL(directory))
         }

@@ -1,47 +1,39 @@
 /// The event ids seen in a log, by seq, so a reused id is caught.
 ///
-/// Two parts: ids loaded from the cache file (`packed`, 16 bytes each, seq order; a lookup scans
-/// them, which is cheap for the few lookups of an append) and ids added since (`recent`, hashed,
-/// which is what `verify` uses for every line).
+/// Two parts: ids in the append cache's `ids` table (``CacheTable``, looked up on disk, for the
+/// few lookups of an append) and ids added since (`recent`, hashed, which is what `verify` uses
+/// for every line).
 ///
 /// ```swift
 /// var index = EventIDIndex()
 /// index.insert("7f0c2a9e-3b1d-4c55-9a0e-2f6d8b1c4e77", seq: 0)
 /// index.seq(of: "7f0c2a9e-3b1d-4c55-9a0e-2f6d8b1c4e77")   // 0
 /// ```
-public struct EventIDIndex: Sendable {
+public struct EventIDIndex: Sendable, CacheTableBacked {
     struct Bits: Hashable, Sendable {
         var high: UInt64
         var low: UInt64
+
+        var key: [UInt8] {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(16)
+            CacheTable.append64(high, to: &bytes)
+            CacheTable.append64(low, to: &bytes)
+            return bytes
+        }
     }
 
-    /// Ids of seq 0..<packedCount, 16 bytes each.
-    private(set) var packed: [UInt8]
+    public private(set) var cacheBase: CacheTable?
     private var recent: [Bits: Int] = [:]
 
-    public init() { packed = [] }
-
-    /// An index whose first `packed.count / 16` ids (seq order, 16 bytes each) come from a file.
-    public init(packed: [UInt8]) { self.packed = packed }
-
-    public var packedCount: Int { packed.count / 16 }
+    public init() {}
 
     /// The seq an id was recorded at, if it was.
     public func seq(of id: String) -> Int? {
         guard let bits = Self.bits(id) else { return nil }
         if let seq = recent[bits] { return seq }
-        return packed.withUnsafeBytes { raw -> Int? in
-            let count = raw.count / 16
-            var index = 0
-            while index < count {
-                let high = raw.loadUnaligned(fromByteOffset: index * 16, as: UInt64.self)
-                if high == bits.high, raw.loadUnaligned(fromByteOffset: index * 16 + 8, as: UInt64.self) == bits.low {
-                    return index
-                }
-                index += 1
-            }
-            return nil
-        }
+        guard let cacheBase, let bytes = cacheBase.value(for: bits.key), bytes.count == 8 else { return nil }
+        return Int(CacheTable.load(bytes, 0))
     }
 
     public mutating func insert(_ id: String, seq: Int) {
@@ -49,24 +41,38 @@ public struct EventIDIndex: Sendable {
         recent[bits] = seq
     }
 
-    /// The packed bytes of ids for seq 0..<count (all known ids), for the cache file.
-    func packedBytes(count: Int) -> [UInt8] {
-        var bytes = packed
-        bytes.reserveCapacity(count * 16)
-        bytes += addedPackedBytes
-        return bytes
+    public var pendingEntries: [(key: [UInt8], value: [UInt8])] {
+        recent.sorted { $0.value < $1.value }.map { bits, seq in
+            var value: [UInt8] = []
+            CacheTable.append64(UInt64(seq), to: &value)
+            return (bits.key, value)
+        }
     }
 
-    /// The packed bytes of the ids inserted since the packed part was loaded (seq order), to
-    /// append to the file the packed part came from.
-    public var addedPackedBytes: [UInt8] {
-        var bytes: [UInt8] = []
-        let extra = recent.filter { $0.value >= packedCount }.sorted { $0.value < $1.value }
-        for (bits, _) in extra {
-            withUnsafeBytes(of: bits.high) { bytes.append(contentsOf: $0) }
-            withUnsafeBytes(of: bits.low) { bytes.append(contentsOf: $0) }
+    public var allEntries: [(key: [UInt8], value: [UInt8])] {
+        (cacheBase?.entries() ?? []) + pendingEntries
+    }
+
+    /// The 16-byte keys of the ids inserted since the last ``attach(_:)``, in seq order: what an
+    /// auditor's state appends to its own id file.
+    public var pendingPackedIDs: [UInt8] {
+        Array(pendingEntries.map(\.key).joined())
+    }
+
+    /// Inserts ids given as consecutive 16-byte keys (as ``pendingPackedIDs`` writes them), the
+    /// first at `firstSeq`.
+    public mutating func insert(packedIDs: [UInt8], firstSeq: Int) {
+        var index = 0
+        while index + 16 <= packedIDs.count {
+            let bits = Bits(high: CacheTable.load(packedIDs, index), low: CacheTable.load(packedIDs, index + 8))
+            recent[bits] = firstSeq + index / 16
+            index += 16
         }
-        return bytes
+    }
+
+    public mutating func attach(_ base: CacheTable?) {
+        cacheBase = base
+        recent = [:]
     }
 
     static func bits(_ id: String) -> Bits? {

@@ -45,6 +45,12 @@ public struct LedgerFold<Rules: LedgerRules>: Sendable {
 
     /// The checks of ``admit(_:bytes:checkSignature:)`` without admitting.
     public func check(_ line: LedgerLine, checkSignature: Bool) throws(LedgerError) {
+        try checkChain(line)
+        try checkEvent(line.signed, seq: count, checkSignature: checkSignature, signingBytes: line.parsedSigningBytes)
+    }
+
+    /// The seq and prev checks of ``check(_:checkSignature:)``.
+    func checkChain(_ line: LedgerLine) throws(LedgerError) {
         let seq = count
         guard line.seq == seq else {
             throw LedgerError(.brokenChain, "expected seq \(seq) but the line says \(line.seq); lines were removed, duplicated or reordered", seq: seq)
@@ -52,7 +58,6 @@ public struct LedgerFold<Rules: LedgerRules>: Sendable {
         guard line.prev == lastHash else {
             throw LedgerError(.brokenChain, "prev does not match the hash of line \(seq - 1); the line before was changed, removed or reordered", seq: seq)
         }
-        try checkEvent(line.signed, seq: seq, checkSignature: checkSignature, signingBytes: line.parsedSigningBytes)
     }
 
     /// Checks a signed event as if it were appended next: id, signature, key, core and vocabulary rules.
@@ -62,15 +67,33 @@ public struct LedgerFold<Rules: LedgerRules>: Sendable {
 
     /// ``checkEvent(_:seq:checkSignature:)`` with the signed bytes when the caller already has them.
     func checkEvent(_ signed: SignedEvent, seq: Int, checkSignature: Bool, signingBytes: [UInt8]?) throws(LedgerError) {
+        let key = try checkBeforeSignature(signed, seq: seq, resolveKey: checkSignature)
+        if let key, !EventSignature.isValid(signed, signingBytes: signingBytes ?? signed.event.signingBytes, under: key) {
+            throw Self.signatureFailure(signed.event.author, seq: seq)
+        }
+        try checkAfterSignature(signed.event, seq: seq)
+    }
+
+    /// The checks of an event that come before its signature's (id, key registry), in the same
+    /// order and with the same errors; with `resolveKey`, also finds the key to check the
+    /// signature under (or throws as the signature check would). Parallel `verify` checks the
+    /// signature itself on another thread, then calls ``checkAfterSignature(_:seq:)``.
+    func checkBeforeSignature(_ signed: SignedEvent, seq: Int, resolveKey: Bool) throws(LedgerError) -> PublicKey? {
         let event = signed.event
         if let earlier = ids.seq(of: event.id) {
             throw LedgerError(.brokenChain, "event id \(event.id) was already used at seq \(earlier); every event needs a new id", seq: seq)
         }
         do {
             try registry.check(event, seq: seq)
-            if checkSignature {
-                try Self.checkSignature(signed, registry: registry, signingBytes: signingBytes)
-            }
+            return resolveKey ? try Self.signatureKey(event, registry: registry) : nil
+        } catch {
+            throw error.at(seq)
+        }
+    }
+
+    /// The vocabulary's checks, which come after the signature's.
+    func checkAfterSignature(_ event: Event, seq: Int) throws(LedgerError) {
+        do {
             if event.type != CoreEventType.genesis {
                 try rules.check(event, seq: seq, registry: registry, state: state)
             }
@@ -79,20 +102,27 @@ public struct LedgerFold<Rules: LedgerRules>: Sendable {
         }
     }
 
+    /// The key a signature by `event`'s author must verify under (genesis: the key in its body).
+    static func signatureKey(_ event: Event, registry: KeyRegistry) throws(LedgerError) -> PublicKey {
+        if event.type == CoreEventType.genesis {
+            return try GenesisBody(event.body).stewardKey
+        } else if let enrolled = registry.publicKey(event.author) {
+            return enrolled
+        }
+        throw LedgerError(.unknownKey, "key \(event.author) is not enrolled in this ledger; ask a steward to enroll it")
+    }
+
+    /// The error of a signature that does not verify.
+    static func signatureFailure(_ author: KeyID, seq: Int?) -> LedgerError {
+        LedgerError(.invalidSignature, "signature does not verify for key \(author); the event was changed after signing or signed by another key", seq: seq)
+    }
+
     /// Checks the signature of `signed` under the key its author names (genesis: the key in its body).
     /// `signingBytes`, if given, must be `signed.event.signingBytes` (it saves re-encoding the event).
     public static func checkSignature(_ signed: SignedEvent, registry: KeyRegistry, signingBytes: [UInt8]? = nil) throws(LedgerError) {
-        let event = signed.event
-        let key: PublicKey
-        if event.type == CoreEventType.genesis {
-            key = try GenesisBody(event.body).stewardKey
-        } else if let enrolled = registry.publicKey(event.author) {
-            key = enrolled
-        } else {
-            throw LedgerError(.unknownKey, "key \(event.author) is not enrolled in this ledger; ask a steward to enroll it")
-        }
-        guard EventSignature.isValid(signed, signingBytes: signingBytes ?? event.signingBytes, under: key) else {
-            throw LedgerError(.invalidSignature, "signature does not verify for key \(event.author); the event was changed after signing or signed by another key")
+        let key = try signatureKey(signed.event, registry: registry)
+        guard EventSignature.isValid(signed, signingBytes: signingBytes ?? signed.event.signingBytes, under: key) else {
+            throw signatureFailure(signed.event.author, seq: nil)
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MutualLedger
 
 /// `mutual verify`: check the whole ledger.
@@ -18,10 +19,24 @@ struct Verify: ParsableCommand {
     @Option(help: ArgumentHelp("With --witness: the cosigned checkpoint to check (default: DIR/checkpoint); it must be one this ledger issued.", valueName: "file"))
     var checkpoint: String?
 
+    @Option(help: ArgumentHelp("Threads that check signatures (default: all cores; 1: one sequential pass).", valueName: "n"))
+    var jobs: Int?
+
+    @Flag(help: "No progress line on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
     func run() throws {
         var report: VerificationReport?
         try reportingErrors { () throws(LedgerError) in
-            report = try ledger.open().verify()
+            let opened = ledger.open()
+            let size = (try? FileManager.default.attributesOfItem(atPath: opened.directory.events.path)[.size] as? NSNumber)?.int64Value ?? 0
+            let progress = ProgressLine("verify", totalBytes: size, quiet: quiet)
+            defer { progress.finish() }
+            report = try opened.verify(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount) { progress.update(events: $0, bytes: $1) }
         }
         guard let report else { return }
         if json {

@@ -1,0 +1,139 @@
+import Foundation
+
+/// A part of a fold's state that the append path keeps in a ``CacheTable`` between runs
+/// instead of in the snapshot JSON, so that loading the state does not grow with the ledger.
+public protocol CacheTableBacked: Sendable {
+    /// The table this value reads through to, if it was restored from one.
+    var cacheBase: CacheTable? { get }
+    /// Entries changed since the table was attached (key bytes, value bytes; empty value: removed).
+    var pendingEntries: [(key: [UInt8], value: [UInt8])] { get }
+    /// Every entry, for a table written anew.
+    var allEntries: [(key: [UInt8], value: [UInt8])] { get }
+    /// Reads through to `base` from now on, forgetting pending changes (they were written to it).
+    mutating func attach(_ base: CacheTable?)
+}
+
+/// A rules state with table-backed parts (see ``CachedMap``); the snapshot persists each under its name.
+public protocol CacheTableState {
+    mutating func forEachCacheTable(_ body: (String, inout any CacheTableBacked) throws(LedgerError) -> Void) throws(LedgerError)
+}
+
+extension CacheTableState {
+    /// Passes one part of type `M` to `body` (for ``forEachCacheTable(_:)`` implementations).
+    public static func visit<M: CacheTableBacked>(_ name: String, _ part: inout M,
+                                                  _ body: (String, inout any CacheTableBacked) throws(LedgerError) -> Void) throws(LedgerError) {
+        var boxed: any CacheTableBacked = part
+        try body(name, &boxed)
+        if let back = boxed as? M { part = back }
+    }
+}
+
+/// A dictionary from strings to values that reads through to a ``CacheTable`` when it was
+/// restored from the append cache, and is a plain in-memory dictionary otherwise (`verify`).
+/// It encodes as a JSON object, like `[String: Value]`; the append snapshot writes its entries
+/// to the table and encodes it empty.
+///
+/// ```swift
+/// var visits = CachedMap<Int>()
+/// visits["v-1"] = 3
+/// visits["v-1"]   // 3
+/// ```
+public struct CachedMap<Value: Codable & Sendable & Equatable>: Sendable, CacheTableBacked {
+    public private(set) var cacheBase: CacheTable?
+    /// Changes since `cacheBase` (or everything, without one); nil marks a removed key.
+    private var overlay: [String: Value?] = [:]
+
+    public init() {}
+
+    public init(_ dictionary: [String: Value]) { overlay = dictionary }
+
+    public subscript(key: String) -> Value? {
+        get {
+            if let local = overlay[key] { return local }
+            guard let cacheBase, let bytes = cacheBase.value(for: Array(key.utf8)), !bytes.isEmpty else { return nil }
+            return try? JSONDecoder().decode(Value.self, from: Data(bytes))
+        }
+        set { overlay[key] = .some(newValue) }
+    }
+
+    /// Every entry (reads the whole table when there is one: not for the append path).
+    public var dictionary: [String: Value] {
+        var result: [String: Value] = [:]
+        if let cacheBase {
+            let decoder = JSONDecoder()
+            for (key, value) in cacheBase.entries() {
+                let name = String(decoding: key, as: UTF8.self)
+                result[name] = value.isEmpty ? nil : try? decoder.decode(Value.self, from: Data(value))
+            }
+        }
+        for (key, value) in overlay { result[key] = value }
+        return result
+    }
+
+    public var pendingEntries: [(key: [UInt8], value: [UInt8])] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return overlay.sorted { $0.key < $1.key }.map { key, value in
+            (Array(key.utf8), value.flatMap { try? encoder.encode($0) }.map(Array.init) ?? [])
+        }
+    }
+
+    public var allEntries: [(key: [UInt8], value: [UInt8])] {
+        CachedMap(dictionary).pendingEntries
+    }
+
+    public mutating func attach(_ base: CacheTable?) {
+        cacheBase = base
+        overlay = [:]
+    }
+}
+
+extension CachedMap: Equatable {
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.dictionary == rhs.dictionary }
+}
+
+extension CachedMap: Codable {
+    public init(from decoder: any Decoder) throws {
+        overlay = try decoder.singleValueContainer().decode([String: Value].self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(dictionary)
+    }
+}
+
+/// A set of strings backed like ``CachedMap``; encodes as a sorted JSON array.
+public struct CachedSet: Sendable, Equatable, CacheTableBacked {
+    private var map = CachedMap<Bool>()
+
+    public init() {}
+
+    public init(_ members: some Sequence<String>) {
+        for member in members { map[member] = true }
+    }
+
+    public func contains(_ member: String) -> Bool { map[member] == true }
+
+    public mutating func insert(_ member: String) { map[member] = true }
+
+    public mutating func remove(_ member: String) { map[member] = nil }
+
+    public var members: Set<String> { Set(map.dictionary.filter(\.value).keys) }
+
+    public var cacheBase: CacheTable? { map.cacheBase }
+    public var pendingEntries: [(key: [UInt8], value: [UInt8])] { map.pendingEntries }
+    public var allEntries: [(key: [UInt8], value: [UInt8])] { map.allEntries }
+    public mutating func attach(_ base: CacheTable?) { map.attach(base) }
+}
+
+extension CachedSet: Codable {
+    public init(from decoder: any Decoder) throws {
+        self.init(try decoder.singleValueContainer().decode([String].self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(members.sorted())
+    }
+}

@@ -1,0 +1,68 @@
+extension Ledger {
+    /// ``verify(progress:)`` with the Ed25519 checks spread over `jobs` worker threads (1: the
+    /// sequential pass itself). Everything that depends on order stays on the calling thread and
+    /// in order; the report, including the first failure (lowest seq, same message), is the one
+    /// the sequential pass gives.
+    /// `batchSize`: lines per batch handed to a worker.
+    public func verify(jobs: Int, batchSize: Int = 256, progress: ((Int, Int64) -> Void)? = nil) throws(LedgerError) -> VerificationReport {
+        guard jobs > 1 else { return try verify(progress: progress) }
+        try directory.requireExisting()
+        let log = try LogFile.open(directory.events, writable: false)
+        let end = try log.stableEnd(timeout: lockTimeout)
+        var fold = LedgerFold(rules: rules)
+        var tree = try TreeCheck(ledger: self)
+        var failure: LedgerError?
+        var consumed: Int64 = 0
+        let workers = SignatureWorkers(jobs: jobs)
+        var batch: [SignatureWorkers.Item] = []
+        batch.reserveCapacity(max(1, batchSize))
+        try log.forEachLine(upTo: end) { (offset, raw) throws(LedgerError) -> Bool in
+            consumed = offset + Int64(raw.count) + 1
+            let seq = fold.count
+            do throws(LedgerError) {
+                let line = try LedgerLine(bytes: raw)
+                try fold.checkChain(line)
+                guard let key = try fold.checkBeforeSignature(line.signed, seq: seq, resolveKey: true) else {
+                    throw LedgerError(.invalidSignature, "no key to check the signature under", seq: seq)
+                }
+                let item = SignatureWorkers.Item(seq: seq, key: key, message: line.signingBytes, signature: line.signed.signature,
+                                                 author: line.event.author, prev: line.prev)
+                do throws(LedgerError) {
+                    try fold.checkAfterSignature(line.event, seq: seq)
+                } catch {
+                    // The sequential pass checks the signature first: report it if it fails too.
+                    let valid = item.signature.count == 64 && item.key.isValidSignature(item.signature, for: item.message)
+                    throw valid ? error : LedgerFold<Rules>.signatureFailure(item.author, seq: seq)
+                }
+                batch.append(item)
+                fold.apply(line, hash: LedgerLine.hash(of: raw))
+                tree.append(raw)
+            } catch {
+                failure = error.seq == nil ? error.at(seq) : error
+                return false
+            }
+            if batch.count >= batchSize {
+                workers.submit(batch)
+                batch.removeAll(keepingCapacity: true)
+                if workers.firstFailure != nil { return false }
+            }
+            if let progress, fold.count % 4096 == 0 { progress(fold.count, consumed) }
+            return true
+        }
+        workers.submit(batch)
+        if let bad = workers.finish(), bad.seq <= failure?.seq ?? Int.max {
+            return VerificationReport(verified: bad.seq, lastHash: bad.prev,
+                                      failure: LedgerFold<Rules>.signatureFailure(bad.author, seq: bad.seq))
+        }
+        if failure == nil {
+            if consumed < end {
+                failure = LedgerError(.tornTail, "the log ends with \(end - consumed) bytes of an incomplete line (an interrupted write?); run `mutual repair` to move them aside", seq: fold.count)
+            } else if fold.count == 0 {
+                failure = LedgerError(.invalidFormat, "the log is empty; it has no genesis line", seq: 0)
+            } else {
+                failure = tree.finish(registry: fold.registry)
+            }
+        }
+        return VerificationReport(verified: fold.count, lastHash: fold.lastHash, failure: failure)
+    }
+}
