@@ -10,7 +10,7 @@ extension Ledger {
         let log = try LogFile.open(directory.events, writable: false)
         let end = try log.stableEnd(timeout: lockTimeout)
         var fold = LedgerFold(rules: rules)
-        var tree = try TreeCheck(ledger: self)
+        var tree = TreeCheck(ledger: self)
         var failure: LedgerError?
         var consumed: Int64 = 0
         let workers = SignatureWorkers(jobs: jobs)

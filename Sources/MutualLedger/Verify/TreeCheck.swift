@@ -4,7 +4,7 @@ import Foundation
 /// check every issued checkpoint, the latest checkpoint and the hash store against it.
 ///
 /// ```swift
-/// var tree = try TreeCheck(directory: dir)     // loads the checkpoints to compare
+/// var tree = TreeCheck(ledger: ledger)          // loads the checkpoints and the store to compare
 /// tree.append(lineBytes)                       // for every line, in order
 /// try tree.finish(registry: fold.registry)     // signatures, sizes, store
 /// ```
