@@ -72,6 +72,32 @@ public enum FileIO {
         }
     }
 
+    /// Free space an append must leave for what follows it (hash store, checkpoints, cache).
+    public static let appendReserve: Int64 = 64 << 10
+
+    /// Refuses, before a byte is written, an append of `count` bytes to a file of `currentSize`
+    /// bytes that would break the process's file-size limit (`ulimit -f`) or find the disk full,
+    /// so a full disk leaves the ledger exactly as it was rather than half updated.
+    public static func requireRoom(_ fd: Int32, adding count: Int, currentSize: Int64, path: String) throws(LedgerError) {
+        var limit = rlimit()
+        #if os(Linux)
+        let resource = __rlimit_resource_t(RLIMIT_FSIZE.rawValue)
+        #else
+        let resource = RLIMIT_FSIZE
+        #endif
+        if getrlimit(resource, &limit) == 0, limit.rlim_cur != rlim_t.max,
+           currentSize + Int64(count) + appendReserve > Int64(clamping: limit.rlim_cur) {
+            throw LedgerError(.io, "cannot write \(path): the file-size limit of this process (ulimit -f, \(limit.rlim_cur) bytes) leaves no room for \(count) more bytes; raise the limit and try again")
+        }
+        var info = statvfs()
+        if fstatvfs(fd, &info) == 0 {
+            let free = Int64(clamping: info.f_bavail) &* Int64(clamping: info.f_frsize)
+            if free < Int64(count) + appendReserve {
+                throw LedgerError(.io, "cannot write \(path): the disk has \(free) bytes free, too few for \(count) bytes and the checkpoint after them; free disk space and try again")
+            }
+        }
+    }
+
     /// `fsync`, as a `LedgerError` on failure.
     public static func sync(_ fd: Int32, path: String) throws(LedgerError) {
         guard fsync(fd) == 0 else {

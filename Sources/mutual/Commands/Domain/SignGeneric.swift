@@ -17,7 +17,7 @@ struct SignGeneric: ParsableCommand {
             if let kind = EventKind(rawValue: type), kind != .actorEnrolled, kind != .actorRevoked {
                 _ = try kind.validate(body)
             }
-            let draft = EventDraft(type: type, partnership: event.partnership, body: body, occurred: event.occurredDate())
+            let draft = EventDraft(type: type, partnership: event.partnership, body: body, occurred: try event.occurredDate())
             try output.write(draft, id: event.id, key: key)
         }
     }
