@@ -154,7 +154,7 @@ public enum FileIO {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-            throw LedgerError(.io, "\(what) \(url.path) is not a regular file; give the path of a file")
+            throw LedgerError(.validation, "\(what) \(url.path) is not a regular file; give the path of a file")
         }
         guard info.st_size <= limit else {
             throw LedgerError(.validation, "\(what) \(url.path) is larger than \(limit) bytes; give a smaller file")

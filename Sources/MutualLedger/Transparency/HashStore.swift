@@ -89,6 +89,15 @@ public final class HashStore: HashReader {
         return out
     }
 
+    /// Reads `count` consecutive stored hashes from index `start` with one `pread` (fewer at the end of the file).
+    public func readRange(from start: Int64, count: Int) throws(LedgerError) -> [MerkleHash] {
+        let available = Int(max(0, min(Int64(count), stored - start)))
+        guard start >= 0, available > 0 else { return [] }
+        var buffer = [UInt8](repeating: 0, count: available * MerkleHash.byteCount)
+        try Self.preadFully(fd, &buffer, offset: start * Int64(MerkleHash.byteCount), path: url.path)
+        return (0..<available).compactMap { MerkleHash(bytes: Array(buffer[($0 * MerkleHash.byteCount)..<(($0 + 1) * MerkleHash.byteCount)])) }
+    }
+
     /// Appends leaves (given by their leaf hashes): computes the new stored
     /// hashes, reading O(log n) existing hashes per leaf, then writes them all
     /// with one `pwrite` and one `fsync`.

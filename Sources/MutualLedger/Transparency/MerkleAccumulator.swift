@@ -20,11 +20,19 @@ public struct MerkleAccumulator: Sendable {
 
     /// Adds the next leaf hash.
     public mutating func append(_ leafHash: MerkleHash) {
+        append(leafHash) { _ in }
+    }
+
+    /// Adds the next leaf hash and passes `stored` the hashes a hash store records for it, in the
+    /// store's order: the leaf hash, then each complete subtree it completes (``HashStore``'s layout).
+    public mutating func append(_ leafHash: MerkleHash, stored: (MerkleHash) -> Void) {
         var hash = leafHash
         var merged = size
+        stored(hash)
         // Each trailing 1 bit of the old size is a peak of equal size that merges with the new one.
         while merged & 1 == 1, let left = peaks.popLast() {
             hash = Merkle.nodeHash(left, hash)
+            stored(hash)
             merged >>= 1
         }
         peaks.append(hash)

@@ -19,6 +19,10 @@ struct TreeCheck {
     private var store: HashStore?
     private var storeProblem: LedgerError?
     private var rootAtStoreSize: MerkleHash?
+    /// The store's hashes read ahead, and the stored-hash index of the next one to compare.
+    private var storeAhead: [MerkleHash] = []
+    private var storeAheadStart: Int64 = 0
+    private var storeIndex: Int64 = 0
 
     init<Rules>(ledger: Ledger<Rules>) throws(LedgerError) {
         directory = ledger.directory
@@ -49,7 +53,9 @@ struct TreeCheck {
 
     /// Adds the next line and compares the tree with the checkpoints of this size.
     mutating func append(_ line: UnsafeRawBufferPointer) {
-        tree.append(Merkle.leafHash(line))
+        var computed: [MerkleHash] = []
+        tree.append(Merkle.leafHash(line)) { computed.append($0) }
+        if let store, storeProblem == nil, tree.size <= store.count { compareStored(computed, store: store) }
         if tree.size == store?.count { rootAtStoreSize = tree.root }
         guard let notes = pending.removeValue(forKey: tree.size) else { return }
         let root = tree.root
@@ -58,6 +64,26 @@ struct TreeCheck {
                 failure = LedgerError(.transparency, "\(source) (size \(tree.size)) does not match the log's Merkle root; the log was rewritten after that checkpoint was issued")
             }
             checked.append((note, source))
+        }
+    }
+
+    /// Every stored hash, not only those a root reads, must match the log: a proof uses the others.
+    private mutating func compareStored(_ computed: [MerkleHash], store: HashStore) {
+        for hash in computed {
+            let offset = Int(storeIndex - storeAheadStart)
+            if offset >= storeAhead.count {
+                storeAheadStart = storeIndex
+                storeAhead = (try? store.readRange(from: storeIndex, count: 4096)) ?? []
+                guard !storeAhead.isEmpty else {
+                    storeProblem = LedgerError(.transparency, "the hashes file cannot be read at hash \(storeIndex); run `mutual repair --hashes`")
+                    return
+                }
+            }
+            guard storeAhead[Int(storeIndex - storeAheadStart)] == hash else {
+                storeProblem = LedgerError(.transparency, "the hashes file does not match the log at line \(tree.size - 1); run `mutual repair --hashes` to rebuild it")
+                return
+            }
+            storeIndex += 1
         }
     }
 
