@@ -42,6 +42,10 @@ extension HostileInputTests {
             let result = try CLI.mutual(["key", "public", f.path("nuth.pem")])
             return f.visitArguments(key: try f.write("pub.pem", result.stdout, mode: 0o600))
         },
+        Case("ledger's log key readable by others", 65, "chmod 600") { f in
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: f.ledger.appendingPathComponent("log.key").path)
+            return f.visitArguments()
+        },
         Case("binary garbage as the private key", 65, "not PEM text") { f in
             f.visitArguments(key: try f.write("junk.pem", [0xff, 0xfe, 0x00, 0x81, 0xc3], mode: 0o600))
         },
