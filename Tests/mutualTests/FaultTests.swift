@@ -154,3 +154,21 @@ extension FaultTests {
         }
     }
 }
+
+extension FaultTests {
+    /// `--ledger` may be a symbolic link to a ledger folder: it is followed (docs/SECURITY.md).
+    @Test func ledgerBehindASymlinkIsFollowed() throws {
+        try withTemporaryDirectory("symlink") { dir in
+            let fixture = try HostileFixture.make(in: dir)
+            let link = dir.appendingPathComponent("link")
+            try FileManager.default.createSymbolicLink(at: link, withDestinationURL: fixture.ledger)
+            var record = fixture.visitArguments(id: "v-via-link")
+            record[3] = link.path
+            try expectSuccess(try CLI.mutual(record))
+            try expectSuccess(try CLI.mutual(["verify", "--ledger", link.path]))
+            #expect(try logLines(fixture.ledger).count == 8)
+            let attributes = try FileManager.default.attributesOfItem(atPath: link.path)
+            #expect(attributes[.type] as? FileAttributeType == .typeSymbolicLink, "the link itself is left alone")
+        }
+    }
+}
