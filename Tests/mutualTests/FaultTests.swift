@@ -166,7 +166,7 @@ extension FaultTests {
             record[3] = link.path
             try expectSuccess(try CLI.mutual(record))
             try expectSuccess(try CLI.mutual(["verify", "--ledger", link.path]))
-            #expect(try logLines(fixture.ledger).count == 8)
+            #expect(try logLines(fixture.ledger).count == 7)
             let attributes = try FileManager.default.attributesOfItem(atPath: link.path)
             #expect(attributes[.type] as? FileAttributeType == .typeSymbolicLink, "the link itself is left alone")
         }
