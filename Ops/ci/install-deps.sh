@@ -15,4 +15,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq
   apt-get install -y -qq "${missing[@]}"
 fi
+# Optional: python3 with `cryptography` runs the independent checkers of Ops/interop
+# (the test is skipped without it). Best effort: never fails the run.
+if ! python3 -c 'import cryptography' >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-cryptography >/dev/null 2>&1 \
+    || echo "python3-cryptography not installed; the Python interop test will be skipped" >&2
+fi
 echo "tools: $(openssl version), $(jq --version), $(flock --version | head -n 1)"

@@ -8,8 +8,7 @@ struct Mutual: ParsableCommand {
         commandName: "mutual",
         abstract: "Keep the record of an international health partnership as a signed, append-only ledger.",
         discussion: """
-        A ledger is a folder (--ledger DIR, else $MUTUAL_LEDGER, else ./ledger) holding events.jsonl,
-        one signed event per line. See docs/FORMAT.md.
+        A ledger is a folder (--ledger DIR, else $MUTUAL_LEDGER, else ./ledger) holding events.jsonl, one signed event per line. See docs/FORMAT.md.
 
         Exit codes:
           0   success (for verify: the ledger is valid)
@@ -21,7 +20,9 @@ struct Mutual: ParsableCommand {
         subcommands: [
             Demo.self, Init.self, KeyCommand.self, ActorCommand.self,
             OrgCommand.self, PartnershipCommand.self, RecordGroup.self, SignGroup.self, Submit.self, Import.self,
-            LogCommand.self, Show.self, Verify.self, Repair.self,
+            LogCommand.self, Show.self, Verify.self, Repair.self, ReportCommand.self,
+            CheckpointCommand.self, LogKeyCommand.self, ProveCommand.self, CheckCommand.self, AuditCommand.self,
+            WitnessCommand.self, WitnessKeyCommand.self,
         ]
     )
 

@@ -95,6 +95,15 @@ struct TamperFixture {
         try Data(bytes).write(to: directory.events)
     }
 
+    /// What an operator who rewrote the log would also do: drop the hash store and every checkpoint
+    /// and issue them anew from the rewritten log (only an auditor's remembered checkpoint catches that).
+    func reissueTransparencyFiles() throws {
+        for url in [directory.hashes, directory.checkpoint, directory.checkpoints] {
+            try? FileManager.default.removeItem(at: url)
+        }
+        _ = try ledger.repair(hashes: true)
+    }
+
     /// The seq of the first failure `verify` reports (nil if the log verifies).
     func failingSeq() throws -> Int? {
         try ledger.verify().failure.map { $0.seq ?? -1 }

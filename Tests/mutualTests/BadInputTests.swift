@@ -78,7 +78,7 @@ struct BadInputTests {
                 arguments = recordArguments(setup)
             case "unknown --ledger":
                 arguments = ["record", "--ledger", dir.appendingPathComponent("elsewhere").path, "--key", setup.steward.path,
-                             "--type", "note.added", "--body", setup.body.path]
+                             "--type", "policy.set", "--body", setup.body.path]
             case "lock held by another process":
                 holder = try holdLock(on: setup.ledger.appendingPathComponent("events.jsonl"), seconds: 3)
                 environment["MUTUAL_LOCK_TIMEOUT"] = "1"
@@ -107,7 +107,7 @@ struct BadInputTests {
         }
     }
 
-    func recordArguments(_ setup: CLILedger, type: String = "note.added", key: URL? = nil, body: URL? = nil) -> [String] {
+    func recordArguments(_ setup: CLILedger, type: String = "policy.set", key: URL? = nil, body: URL? = nil) -> [String] {
         ["record", "--ledger", setup.ledger.path, "--key", (key ?? setup.steward).path, "--type", type, "--body", (body ?? setup.body).path]
     }
 

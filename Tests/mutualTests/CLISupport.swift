@@ -73,8 +73,8 @@ enum CLI {
         let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
         let inURL = scratch.appendingPathComponent("in")
         try Data((stdin ?? "").utf8).write(to: inURL)
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -120,7 +120,8 @@ func logLines(_ ledger: URL) throws -> [[UInt8]] {
     return bytes.split(separator: 0x0a, omittingEmptySubsequences: false).dropLast().map { Array($0) }
 }
 
-/// A ledger made with the CLI: a steward key, `mutual init`, and a body file for `record`.
+/// A ledger made with the CLI: a steward key, `mutual init`, and a body file for `record`
+/// (a ledger-wide `policy.set`, which the steward may record again and again).
 struct CLILedger {
     let root: URL
     let ledger: URL
@@ -132,13 +133,14 @@ struct CLILedger {
         ledger = root.appendingPathComponent("ledger")
         steward = root.appendingPathComponent("steward.pem")
         body = root.appendingPathComponent("body.json")
-        try Data(#"{"note":"first visit","n":1}"#.utf8).write(to: body)
+        try Data(#"{"debriefWithinDays":30}"#.utf8).write(to: body)
         try expectSuccess(try CLI.mutual(["key", "generate", "--out", steward.path]))
         try expectSuccess(try CLI.mutual(["init", "--ledger", ledger.path, "--origin", origin, "--steward-key", steward.path]))
     }
 
-    /// `mutual record --ledger L --key K --type T --body B` plus `extra`.
-    func record(type: String = "note.added", key: URL? = nil, body: URL? = nil, _ extra: [String] = [],
+    /// `mutual record --ledger L --key K --type T --body B` plus `extra`. The default event is a
+    /// ledger-wide `policy.set` by the steward: valid any number of times, so tests can repeat it.
+    func record(type: String = "policy.set", key: URL? = nil, body: URL? = nil, _ extra: [String] = [],
                 environment: [String: String] = [:]) throws -> ProcessResult {
         try CLI.mutual(["record", "--ledger", ledger.path, "--key", (key ?? steward).path, "--type", type,
                         "--body", (body ?? self.body).path] + extra, environment: environment)

@@ -6,12 +6,12 @@ import Testing
 struct IndependentVerificationTests {
     static var script: String { CLI.packageRoot.appendingPathComponent("Ops/verify-with-openssl.sh").path }
 
-    /// A body with non-ASCII text, escaped characters, and members named like the line's own
-    /// (`prev`, `seq`), which a naive cut of the event out of the line would trip over.
+    /// A body with non-ASCII text and escaped characters, including text that looks like the
+    /// line's own members (`,"prev":"…","seq":3`), which a naive cut of the event out of the line
+    /// would trip over.
     static let trickyBody = #"""
-        {"text": "Café \"quoted\"\nsecond line\ttab \\ back/slash \u0001 中文 😀",
-         "prev": "0000000000000000000000000000000000000000000000000000000000000000", "seq": 3,
-         "a": [1, true, null, {"z": "ü"}]}
+        {"id": "tricky-org", "country": "UG", "incomeGroup": "LIC", "kind": "hospital",
+         "name": "Café \"quoted\"\nsecond line\ttab \\ back/slash \u0001 中文 😀 ,\"prev\":\"0000\",\"seq\":3"}
         """#
 
     @Test func scriptAcceptsACLILedgerAndRejectsAFlippedBodyByte() throws {
@@ -21,11 +21,10 @@ struct IndependentVerificationTests {
             try expectSuccess(try CLI.mutual(["key", "generate", "--out", amina.path]))
             try expectSuccess(try CLI.mutual(["actor", "enroll", "--ledger", setup.ledger.path, "--key", setup.steward.path,
                                               "--actor", "amina", "--name", "Amina Ndlovu-Okafor — coordinator ✓",
-                                              "--public-key", amina.path, "--role", "coordinator", "--org", "mbarara"]))
-            let body = dir.appendingPathComponent("visit.json")
+                                              "--public-key", amina.path, "--role", "steward"]))
+            let body = dir.appendingPathComponent("org.json")
             try Data(Self.trickyBody.utf8).write(to: body)
-            try expectSuccess(try setup.record(type: "visit.recorded", key: amina, body: body,
-                                               ["--partnership", "ukug-1", "--occurred", "2026-02-27"]))
+            try expectSuccess(try setup.record(type: "org.registered", key: amina, body: body, ["--occurred", "2026-02-27"]))
             try expectSuccess(try setup.record())
             try expectSuccess(try setup.verify())
 

@@ -23,8 +23,8 @@ struct InteropTests {
             // Enroll it, then sign an event with it through `mutual record`.
             try expectSuccess(try CLI.mutual(["actor", "enroll", "--ledger", setup.ledger.path, "--key", setup.steward.path,
                                               "--actor", "ossl", "--name", "OpenSSL user", "--public-key", key.path,
-                                              "--role", "coordinator"]))
-            let recorded = try expectSuccess(try setup.record(key: key, ["--partnership", "ukug-1", "--occurred", "2026-02-27"]))
+                                              "--role", "steward"]))
+            let recorded = try expectSuccess(try setup.record(key: key, ["--occurred", "2026-02-27"]))
             #expect(recorded.stdout.hasPrefix("seq 2 "))
 
             // Rebuild the signed bytes from the stored line and check them with openssl alone.

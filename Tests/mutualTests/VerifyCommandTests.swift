@@ -27,14 +27,14 @@ struct VerifyCommandTests {
             }
             for (actor, key) in [("alice", keys[1]), ("bob", keys[2])] {
                 try append(CoreEventType.actorEnrolled,
-                           ActorEnrolledBody(actor: actor, name: actor, publicKey: key.publicKey, org: nil, roles: ["coordinator"]).json,
+                           ActorEnrolledBody(actor: actor, name: actor, publicKey: key.publicKey, org: nil, roles: ["steward"]).json,
                            keys[0])
             }
             for n in 3..<50 {
                 if n == Self.revokedAt {
                     try append(CoreEventType.actorRevoked, ActorRevokedBody(actor: "bob", reason: "left").json, keys[0])
                 } else {
-                    try append("note.added", ["n": .integer(Int64(n))], n < Self.revokedAt ? keys[1 + n % 2] : keys[1])
+                    try append("policy.set", ["debriefWithinDays": .integer(Int64(n))], n < Self.revokedAt ? keys[1 + n % 2] : keys[1])
                 }
             }
             lines = try logLines(ledger.directory.root)

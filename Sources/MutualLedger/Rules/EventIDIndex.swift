@@ -21,8 +21,8 @@ public struct EventIDIndex: Sendable {
 
     public init() { packed = [] }
 
-    /// An index whose first `packed.count / 16` ids come from a cache file.
-    init(packed: [UInt8]) { self.packed = packed }
+    /// An index whose first `packed.count / 16` ids (seq order, 16 bytes each) come from a file.
+    public init(packed: [UInt8]) { self.packed = packed }
 
     public var packedCount: Int { packed.count / 16 }
 
@@ -53,6 +53,14 @@ public struct EventIDIndex: Sendable {
     func packedBytes(count: Int) -> [UInt8] {
         var bytes = packed
         bytes.reserveCapacity(count * 16)
+        bytes += addedPackedBytes
+        return bytes
+    }
+
+    /// The packed bytes of the ids inserted since the packed part was loaded (seq order), to
+    /// append to the file the packed part came from.
+    public var addedPackedBytes: [UInt8] {
+        var bytes: [UInt8] = []
         let extra = recent.filter { $0.value >= packedCount }.sorted { $0.value < $1.value }
         for (bits, _) in extra {
             withUnsafeBytes(of: bits.high) { bytes.append(contentsOf: $0) }

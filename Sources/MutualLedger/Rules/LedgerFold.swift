@@ -25,8 +25,9 @@ public struct LedgerFold<Rules: LedgerRules>: Sendable {
         self.state = rules.initialState
     }
 
-    /// Restores a fold from a snapshot (see ``LedgerSnapshot``).
-    init(rules: Rules, count: Int, lastHash: String, registry: KeyRegistry, state: Rules.State, ids: EventIDIndex) {
+    /// Restores a fold saved earlier (the append cache, an auditor's state file): the caller
+    /// vouches that these values are those a fold had after admitting `count` lines.
+    public init(rules: Rules, count: Int, lastHash: String, registry: KeyRegistry, state: Rules.State, ids: EventIDIndex) {
         self.rules = rules
         self.count = count
         self.lastHash = lastHash

@@ -12,11 +12,20 @@
 /// ```
 public struct MerkleAccumulator: Sendable {
     /// Perfect subtree roots, largest first; their sizes are the binary digits of `size`.
-    private var peaks: [MerkleHash] = []
+    public private(set) var peaks: [MerkleHash] = []
     /// Number of leaves appended.
     public private(set) var size: Int64 = 0
 
     public init() {}
+
+    /// Resumes an accumulator from saved peaks; there must be one peak per 1 bit of `size`.
+    public init(peaks: [MerkleHash], size: Int64) throws(LedgerError) {
+        guard size >= 0, peaks.count == size.nonzeroBitCount else {
+            throw LedgerError(.validation, "\(peaks.count) Merkle peaks cannot make a tree of \(size) leaves; the saved state is damaged")
+        }
+        self.peaks = peaks
+        self.size = size
+    }
 
     /// Adds the next leaf hash.
     public mutating func append(_ leafHash: MerkleHash) {

@@ -1,23 +1,27 @@
 import Foundation
 import MutualLedger
-import PartnershipEvents
+import Projections
 
-/// The steps of `mutual demo`, kept apart from argument parsing.
+/// The steps of `mutual demo`, kept apart from argument parsing: write the sample history
+/// (three partnerships over two years), verify it, and print the compliance and reciprocity tables.
 struct DemoRunner {
     let root: URL
 
     func run() throws(LedgerError) {
-        let clock: @Sendable () -> Date = { Date(timeIntervalSince1970: 1_767_225_600) }
-        let ledger = Ledger(directory: LedgerDirectory(root), rules: ActiveRules(), clock: clock)
-        let steward = try SigningKey(seed: Array(repeating: 1, count: 32))
-        try ledger.create(origin: "example.org/mutual-demo", steward: steward)
-        let coordinator = try SigningKey(seed: Array(repeating: 2, count: 32))
-        let org = OrgRegistered(id: "gulu-rrh", name: "Gulu Regional Referral Hospital", country: "UG", incomeGroup: .lic, kind: "hospital")
-        _ = try ledger.append([try ledger.sign(type: OrgRegistered.type, body: org.ledgerBody, key: steward)])
-        let enroll = ActorEnrolledBody(actor: "amina", name: "Amina (coordinator)", publicKey: coordinator.publicKey, org: org.id, roles: ["coordinator"])
-        _ = try ledger.append([try ledger.sign(type: CoreEventType.actorEnrolled, body: enroll.json, key: steward)])
+        let directory = LedgerDirectory(root)
+        let ledger = Ledger(directory: directory, rules: ActiveRules(), clock: { SampleHistory.genesisTime })
+        let summary = try SampleHistory.write(to: ledger)
         let report = try ledger.verify()
         print("Sample ledger: \(root.path)")
+        print("\(summary.events) events, partnerships \(summary.partnerships.joined(separator: ", "))")
         print(report.isValid ? "verify: valid, \(report.verified) events" : "verify: INVALID \(report.failure?.description ?? "")")
+        let slice = try ProjectionRunner(directory: directory).read(at: .latest, keeping: PartnershipRecordProjection.eventTypes)
+        for kind in [ReportDocument.Kind.compliance, .reciprocity] {
+            let doc = ReportDocument.build(kind, from: slice, period: .allTime, partnership: nil)
+            print("")
+            print(String(decoding: doc.render(.table), as: UTF8.self), terminator: "")
+        }
+        print("")
+        print("Try: mutual report partnership nb-lk --ledger \(root.path) --format html --out report.html")
     }
 }
