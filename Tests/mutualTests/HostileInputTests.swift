@@ -23,7 +23,7 @@ struct HostileInputTests {
         }
     }
 
-    @Test(arguments: logCases + bodyCases + ledgerFlagCases + keyCases + csvCases + signedEventCases + transparencyCases)
+    @Test(arguments: logCases + bodyCases + ledgerFlagCases + keyCases + csvCases + signedEventCases + transparencyCases + proofCases)
     func refusedCleanly(_ testCase: Case) throws {
         try withTemporaryDirectory("hostile") { dir in
             let fixture = try HostileFixture.make(in: dir)
@@ -34,7 +34,7 @@ struct HostileInputTests {
 
     @Test func tableHasAtLeastFortyCases() {
         let all = Self.logCases + Self.bodyCases + Self.ledgerFlagCases + Self.keyCases + Self.csvCases
-            + Self.signedEventCases + Self.transparencyCases
+            + Self.signedEventCases + Self.transparencyCases + Self.proofCases
         #expect(all.count >= 40)
         #expect(Set(all.map(\.name)).count == all.count)
     }

@@ -131,3 +131,22 @@ struct SecurityTests {
         }
     }
 }
+
+extension SecurityTests {
+    /// A formula typed into a free-text field (`=cmd|...`) is stored as text, and CSV reports write it
+    /// so that a spreadsheet shows it instead of running it.
+    @Test func formulaInjectionIsDefusedInCSVReports() throws {
+        try withTemporaryDirectory("formula") { dir in
+            let f = try HostileFixture.make(in: dir)
+            let formula = "=cmd|' /C calc'!A0"
+            try expectSuccess(try CLI.mutual(["record", "innovation", "--ledger", f.ledger.path, "--key", f.path("nuth.pem"),
+                                              "--partnership", "ukug-1", "--innovation", "i-formula", "--origin", "nuth",
+                                              "--recipient", "gulu-rrh", "--title", formula, "--description", "+1+1", "--frugal"]))
+            let report = try expectSuccess(try CLI.mutual(["report", "innovations", "--format", "csv", "--ledger", f.ledger.path]))
+            #expect(report.stdout.contains("'" + formula), "\(report.stdout)")
+            let cells = report.stdout.split(whereSeparator: { $0 == "," || $0 == "\r" || $0 == "\n" })
+                .map { $0.hasPrefix("\"") ? $0.dropFirst() : $0 }
+            #expect(!cells.contains { ["=", "+", "@"].contains($0.first) }, "a cell a spreadsheet would run: \(report.stdout)")
+        }
+    }
+}
