@@ -108,7 +108,7 @@ struct HostileInputTests {
     static let bodyCases: [Case] = [
         Case("100 MB body file", 65, "larger than") { f in
             let url = f.root.appendingPathComponent("huge.json")
-            FileManager.default.createFile(atPath: url.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: url.path, contents: nil)
             let handle = try FileHandle(forWritingTo: url)
             try handle.truncate(atOffset: 100 << 20)
             try handle.close()
