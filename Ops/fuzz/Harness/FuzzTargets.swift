@@ -8,7 +8,7 @@ import PartnershipEvents
 /// FuzzTargets.run("logline", Array(#"{"v":1}"#.utf8))   // a throw is fine; a crash or a broken round trip is not
 /// ```
 enum FuzzTargets {
-    static let names = ["logline", "json", "note", "proof", "csv"]
+    static let names = ["logline", "json", "note", "proof", "prooffile", "csv"]
 
     /// Runs `data` through the target called `name`. Unknown names do nothing.
     static func run(_ name: String, _ data: [UInt8]) {
@@ -17,6 +17,7 @@ enum FuzzTargets {
         case "json": json(data)
         case "note": note(data)
         case "proof": proof(data)
+        case "prooffile": proofFile(data)
         case "csv": csv(data)
         default: break
         }
@@ -85,10 +86,36 @@ enum FuzzTargets {
         }
     }
 
+    /// A fixed verifier key for proof files (any key will do: signatures are expected to fail).
+    static let verifier: NoteVerifierKey? = {
+        guard let key = try? SigningKey(seed: Array(repeating: 7, count: 32)) else { return nil }
+        return try? NoteVerifierKey(parsing: "example.org/fuzz+" + String(NoteVerifierKey.keyHash(
+            name: "example.org/fuzz", type: .ed25519, publicKey: key.publicKey.raw), radix: 16).leftPadded(to: 8)
+            + "+" + Base64.encode([0x01] + key.publicKey.raw))
+    }()
+
+    /// Proof files as `check` reads them (inclusion and consistency JSON, tlog-proof text), then checked
+    /// end to end: a clean error or a checkpoint, never a trap.
+    static func proofFile(_ data: [UInt8]) {
+        if let proof = try? InclusionProof(parsing: data), let verifier {
+            _ = try? proof.check(logKey: verifier, line: Array(data.prefix(64)))
+        }
+        if let proof = try? ConsistencyProof(parsing: data), let verifier {
+            _ = try? proof.check(logKey: verifier, old: data)
+        }
+        if let proof = try? TlogProof.parse(data), let verifier {
+            _ = try? proof.check(logKey: verifier)
+        }
+    }
+
     /// The CSV importer (visits and debriefs): a clean error or drafts, never a crash.
     static func csv(_ data: [UInt8]) {
         let text = String(decoding: data, as: UTF8.self)
         _ = try? VisitImport.parse(text)
         _ = try? DebriefImport.parse(text)
     }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
