@@ -181,6 +181,15 @@ extension HostileInputTests {
             }
             return verify(f)
         },
+        Case("checkpoint history with a non-canonical signature", 1, "DIR/checkpoints is damaged") { f in
+            try f.edit("checkpoints") { bytes in
+                var out = bytes
+                // The last base64 character before the padding carries unused bits: set one.
+                if let at = out.lastIndex(of: UInt8(ascii: "=")) { out[at - 1] = out[at - 1] == UInt8(ascii: "B") ? UInt8(ascii: "C") : UInt8(ascii: "B") }
+                return out
+            }
+            return verify(f)
+        },
         Case("hash store with a flipped bit", 1, "repair --hashes") { f in
             try f.edit("hashes") { bytes in
                 var out = bytes

@@ -69,7 +69,11 @@ extension Ledger {
             guard let text = value["note"]?.stringValue else {
                 throw LedgerError(.transparency, "line \(index) of checkpoints has no \"note\"; run `mutual repair --hashes`")
             }
-            notes.append(try SignedNote.parse(Array(text.utf8)))
+            do throws(LedgerError) {
+                notes.append(try SignedNote.parse(Array(text.utf8)))
+            } catch {
+                throw LedgerError(.transparency, "checkpoint \(index) of DIR/checkpoints is damaged (\(error.message)); the history of checkpoints was altered, restore it from a backup")
+            }
             return true
         }
         return notes

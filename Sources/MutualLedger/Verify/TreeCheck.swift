@@ -43,11 +43,22 @@ struct TreeCheck {
             return
         }
         let latest = try FileIO.readSmallFile(directory.checkpoint, limit: SignedNote.maxBytes, what: "checkpoint")
-        try add(try SignedNote.parse(latest), source: "DIR/checkpoint")
+        let note: SignedNote
+        do throws(LedgerError) {
+            note = try SignedNote.parse(latest)
+        } catch {
+            throw LedgerError(.transparency, "DIR/checkpoint is damaged (\(error.message)); run `mutual repair` to issue a new one")
+        }
+        try add(note, source: "DIR/checkpoint")
     }
 
     private mutating func add(_ note: SignedNote, source: String) throws(LedgerError) {
-        let checkpoint = try Checkpoint.parse(note.text)
+        let checkpoint: Checkpoint
+        do throws(LedgerError) {
+            checkpoint = try Checkpoint.parse(note.text)
+        } catch {
+            throw LedgerError(.transparency, "\(source) is damaged (\(error.message)); the checkpoints were altered")
+        }
         pending[checkpoint.size, default: []].append((note, source))
     }
 
