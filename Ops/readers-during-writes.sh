@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Readers during writes (issue 7): --writers processes (default 8) each append --events events (default
-# 1,000) with `mutual org add`, while `mutual verify` and `mutual log` run in a loop beside them. No
+# 1,000) with `mutual org add`, while `mutual verify`, `log`, `report` and `audit` (incremental, with its
+# own state file) run in a loop beside them. No
 # reader run may report anything but a valid ledger (a line being written is not "torn"; a checkpoint
 # written a moment after the log is not "rolled back"), and at the end the ledger verifies with
 # writers x events events beyond the genesis line, each writer's events all present.
@@ -52,6 +53,10 @@ while writing; do
     bad=$((bad + 1)); echo "verify during writes: $out" >&2
   fi
   "$binary" log --limit 1 >/dev/null 2>"$work/log.err" || { bad=$((bad + 1)); echo "log during writes: $(cat "$work/log.err")" >&2; }
+  "$binary" report compliance --format json >/dev/null 2>"$work/report.err" \
+    || { bad=$((bad + 1)); echo "report during writes: $(cat "$work/report.err")" >&2; }
+  "$binary" audit --state "$work/audit-state.json" >/dev/null 2>"$work/audit.err" \
+    || { bad=$((bad + 1)); echo "audit during writes: $(cat "$work/audit.err")" >&2; }
   reads=$((reads + 1))
 done
 writer_failures=0
