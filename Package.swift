@@ -59,7 +59,7 @@ let package = Package(
         ),
         .testTarget(name: "MutualLedgerTests", dependencies: ["MutualLedger"], path: "Tests/MutualLedgerTests"),
         .testTarget(name: "PartnershipEventsTests", dependencies: ["PartnershipEvents", "MutualLedger"], path: "Tests/PartnershipEventsTests"),
-        .testTarget(name: "ProjectionsTests", dependencies: ["Projections"], path: "Tests/ProjectionsTests"),
+        .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "PartnershipEvents"], path: "Tests/ProjectionsTests"),
         .testTarget(name: "mutualTests", dependencies: ["mutual", "MutualLedger"], path: "Tests/mutualTests"),
     ],
     swiftLanguageModes: [.v6]

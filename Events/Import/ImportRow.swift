@@ -25,7 +25,7 @@ public struct ImportRow: Sendable, Equatable {
                 signed.append(try ledger.sign(type: row.draft.type, schema: row.draft.schema, body: row.draft.body,
                                               partnership: row.draft.partnership, occurred: row.draft.occurred, key: key))
             } catch {
-                throw LedgerError(error.code, "row \(row.number): \(error.message)")
+                throw Ledger<Rules>.refusal(error, label: "row \(row.number)")
             }
         }
         let events = signed
@@ -36,7 +36,8 @@ public struct ImportRow: Sendable, Equatable {
                 do throws(LedgerError) {
                     try fold.check(line, checkSignature: true)
                 } catch {
-                    throw LedgerError(error.code, "row \(row.number): \(error.message); nothing was imported")
+                    let refused = Ledger<Rules>.refusal(error, label: "row \(row.number)")
+                    throw LedgerError(refused.code, refused.message + "; nothing was imported")
                 }
                 fold.apply(line, hash: LedgerLine.hash(of: line.bytes))
             }

@@ -4,6 +4,15 @@ import MutualLedger
 /// retracted events and without the `event.corrected`/`event.retracted` events themselves.
 /// Bodies of older schema versions are upgraded, so projections see only the newest shape.
 ///
+/// This is the one implementation of corrections for readers: the `Projections` engine uses it
+/// too. It follows the vocabulary: a correction applies only to an earlier event whose type is in
+/// ``EventKind/correctable`` (ledger-level ones such as `org.registered` included), a retraction
+/// only to one in ``EventKind/retractable``; the latest correction wins, and a retracted event is
+/// gone whatever corrections it had. Anything else (an unknown target, a target of another type,
+/// an amendment of an amendment) is ignored, as ``PartnershipRules`` would have refused it.
+/// The replacement body of a correction is used as written (it was validated against the
+/// target type's newest schema when it was appended).
+///
 /// ```swift
 /// var index = CorrectionIndex()
 /// for event in events { index.add(event) }
@@ -20,6 +29,8 @@ public struct CorrectionIndex: Sendable {
         public var body: [String: JSONValue]
         /// Ids of the corrections applied, oldest first.
         public var corrections: [String]
+        /// The seq of the line that carries the event, when the reader gave it to ``add(_:seq:)``.
+        public var seq: Int?
     }
 
     public let upcasters: EventUpcasters
@@ -36,27 +47,33 @@ public struct CorrectionIndex: Sendable {
         for event in events { add(event) }
     }
 
-    /// Adds the next event of the log. Events the rules would refuse are expected not to be in the log;
-    /// a correction or retraction naming an unknown event is ignored.
-    public mutating func add(_ event: Event) {
-        let kind = EventKind(rawValue: event.type)
-        var body = event.body
-        if let kind, event.schema != kind.schema,
-           let upgraded = try? upcasters.upcast(type: event.type, schema: event.schema, body: body, newest: kind.schema) {
-            body = upgraded.body
-        }
-        switch kind {
+    /// Adds the next event of the log (`seq`: the line that carries it, if known). Events the
+    /// rules would refuse are expected not to be in the log; a correction or retraction whose
+    /// target is unknown or not of a correctable (retractable) type is ignored, and so is an
+    /// event whose id was already added.
+    public mutating func add(_ event: Event, seq: Int? = nil) {
+        let body = (try? upcasters.currentBody(of: event)) ?? event.body
+        switch EventKind(rawValue: event.type) {
         case .eventCorrected:
-            guard let correction = try? EventCorrected(body: body), entries[correction.target] != nil else { return }
+            guard let correction = try? EventCorrected(body: body),
+                  isTarget(correction.target, of: EventKind.correctable) else { return }
             entries[correction.target]?.body = correction.replacement
             entries[correction.target]?.corrections.append(event.id)
         case .eventRetracted:
-            guard let retraction = try? EventRetracted(body: body), entries[retraction.target] != nil else { return }
+            guard let retraction = try? EventRetracted(body: body),
+                  isTarget(retraction.target, of: EventKind.retractable) else { return }
             retracted.insert(retraction.target)
         default:
+            guard entries[event.id] == nil else { return }
             order.append(event.id)
-            entries[event.id] = Entry(event: event, body: body, corrections: [])
+            entries[event.id] = Entry(event: event, body: body, corrections: [], seq: seq)
         }
+    }
+
+    /// Whether `id` names an event already added whose type is among `kinds`.
+    private func isTarget(_ id: String, of kinds: Set<EventKind>) -> Bool {
+        guard let type = entries[id]?.event.type, let kind = EventKind(rawValue: type) else { return false }
+        return kinds.contains(kind)
     }
 
     /// Current events in log order (retracted ones left out).

@@ -6,6 +6,9 @@ import MutualLedger
 /// Every type is at schema 1 today, so ``standard`` is empty; when a body shape changes,
 /// bump the type's `schema` and register the step from the old version here.
 ///
+/// The newest schema of a type is its vocabulary's (``EventKind/schema``), or one past the last
+/// registered step when the steps go further (a reader ahead of the vocabulary, as in tests).
+///
 /// ```swift
 /// var upcasters = EventUpcasters()
 /// upcasters.register(type: "visit.recorded", from: 1) { body in
@@ -23,6 +26,8 @@ public struct EventUpcasters: Sendable {
     }
 
     private var steps: [Key: Step] = [:]
+    /// One past the highest registered step, by type.
+    private var stepped: [String: Int] = [:]
 
     public init() {}
 
@@ -32,6 +37,31 @@ public struct EventUpcasters: Sendable {
     /// Registers the step that turns a `type` body at schema `from` into schema `from + 1`.
     public mutating func register(type: String, from: Int, _ step: @escaping Step) {
         steps[Key(type: type, from: from)] = step
+        stepped[type] = max(stepped[type] ?? 0, from + 1)
+    }
+
+    /// The newest schema of `type`: its ``EventKind/schema``, or further when steps go further;
+    /// nil for a type that is neither in the vocabulary nor has steps.
+    ///
+    /// ```swift
+    /// EventUpcasters.standard.newestSchema(of: "visit.recorded")   // 1
+    /// EventUpcasters.standard.newestSchema(of: "note.added")       // nil
+    /// ```
+    public func newestSchema(of type: String) -> Int? {
+        let known = EventKind(rawValue: type)?.schema
+        guard let further = stepped[type] else { return known }
+        return max(known ?? further, further)
+    }
+
+    /// The event's body in the newest shape of its type (unchanged when it already is, or when
+    /// the type is unknown); throws when its schema cannot be read.
+    ///
+    /// ```swift
+    /// let body = try upcasters.currentBody(of: event)   // what projections read
+    /// ```
+    public func currentBody(of event: Event) throws(LedgerError) -> [String: JSONValue] {
+        guard let newest = newestSchema(of: event.type), event.schema != newest else { return event.body }
+        return try upcast(type: event.type, schema: event.schema, body: event.body, newest: newest).body
     }
 
     /// Whether a step from `schema` exists for `type`.

@@ -1,39 +1,31 @@
 import MutualLedger
+import PartnershipEvents
 
-/// Applies `event.corrected` and `event.retracted` before projections fold.
+/// Applies `event.corrected` and `event.retracted` before projections fold, and upgrades bodies
+/// of older schema versions to the newest shape.
 ///
-/// A correction `{"target", "body", "reason"}` replaces its target's body (the latest correction
-/// wins); a retraction `{"target", "reason"}` drops the target (a retracted correction no longer
-/// applies). Only partnership-scoped events
-/// that are not themselves corrections or retractions can be targets; anything else is ignored.
+/// A thin adapter over the vocabulary's ``CorrectionIndex`` (the one implementation of
+/// corrections): a correction replaces its target's body when the target's type is in
+/// `EventKind.correctable` (ledger-level `org.registered` and `partnership.registered` included;
+/// the latest correction wins), a retraction drops its target when its type is in
+/// `EventKind.retractable`. Corrections and retractions themselves are left out.
 /// The corrected event keeps its own seq (its evidence is the original line).
 ///
 /// ```swift
 /// let visible = CorrectedEvents.apply(events)   // corrections folded in, retracted events gone
 /// ```
 public enum CorrectedEvents {
-    public static let corrected = "event.corrected"
-    public static let retracted = "event.retracted"
+    public static let corrected = EventKind.eventCorrected.rawValue
+    public static let retracted = EventKind.eventRetracted.rawValue
 
-    public static func apply(_ events: [SequencedEvent]) -> [SequencedEvent] {
-        var retractedIDs: Set<String> = []
-        for item in events where item.event.type == retracted {
-            if let target = item.event.body["target"]?.stringValue { retractedIDs.insert(target) }
+    /// `events` as they currently read, in log order; `upcasters` upgrade older schema versions.
+    public static func apply(_ events: [SequencedEvent], upcasters: EventUpcasters = .standard) -> [SequencedEvent] {
+        var index = CorrectionIndex(upcasters: upcasters)
+        for item in events { index.add(item.event, seq: item.seq) }
+        return index.current.map { entry in
+            var event = entry.event
+            event.body = entry.body
+            return SequencedEvent(seq: entry.seq ?? 0, event: event)
         }
-        var replacements: [String: [String: JSONValue]] = [:]
-        for item in events where item.event.type == corrected && !retractedIDs.contains(item.event.id) {
-            if let target = item.event.body["target"]?.stringValue, let body = item.event.body["body"]?.objectValue {
-                replacements[target] = body
-            }
-        }
-        var result: [SequencedEvent] = []
-        result.reserveCapacity(events.count)
-        for var item in events where item.event.type != corrected && item.event.type != retracted {
-            let correctable = item.event.partnership != nil
-            if correctable, retractedIDs.contains(item.event.id) { continue }
-            if correctable, let body = replacements[item.event.id] { item.event.body = body }
-            result.append(item)
-        }
-        return result
     }
 }

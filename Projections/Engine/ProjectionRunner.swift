@@ -1,9 +1,11 @@
 import MutualLedger
+import PartnershipEvents
 
 /// Streams a ledger's lines up to a ``ReportPoint`` and hands the corrected events to projections.
 ///
 /// The runner checks what it reads (canonical lines, contiguous seqs, the `prev` chain) and
 /// reports the ``LogPosition`` it read to. Signatures and authorisation are `mutual verify`'s job.
+/// Bodies of older schema versions are upgraded by `upcasters` (see ``CorrectedEvents``).
 ///
 /// ```swift
 /// let slice = try ProjectionRunner(directory: dir).read(at: .asOf(CalendarDate(year: 2025, month: 6, day: 30)))
@@ -14,10 +16,13 @@ import MutualLedger
 public struct ProjectionRunner: Sendable {
     public let directory: LedgerDirectory
     public var lockTimeout: Double
+    /// Upgrades of older schema versions (the vocabulary's by default).
+    public var upcasters: EventUpcasters
 
-    public init(directory: LedgerDirectory, lockTimeout: Double = 30) {
+    public init(directory: LedgerDirectory, lockTimeout: Double = 30, upcasters: EventUpcasters = .standard) {
         self.directory = directory
         self.lockTimeout = lockTimeout
+        self.upcasters = upcasters
     }
 
     /// Reads the log up to `point`: the selected events with corrections and retractions applied.
@@ -28,7 +33,7 @@ public struct ProjectionRunner: Sendable {
         try directory.requireExisting()
         let log = try LogFile.open(directory.events, writable: false)
         let end = try log.stableEnd(timeout: lockTimeout)
-        var collector = SliceCollector(point: point, keeping: types)
+        var collector = SliceCollector(point: point, keeping: types, upcasters: upcasters)
         try log.forEachLine(upTo: end) { (_, raw) throws(LedgerError) -> Bool in
             let line: LedgerLine
             do throws(LedgerError) {
@@ -74,13 +79,16 @@ public struct SliceCollector: Sendable {
     public let point: ReportPoint
     /// Event types kept (nil: all); corrections and retractions are always kept.
     public let types: Set<String>?
+    /// Upgrades of older schema versions, applied in ``finish()``.
+    public let upcasters: EventUpcasters
     public private(set) var count = 0
     private var lastHash = LedgerLine.zeroHash
     private var selected: [SequencedEvent] = []
     private var latestDate: CalendarDate?
 
-    public init(point: ReportPoint, keeping types: Set<String>? = nil) {
+    public init(point: ReportPoint, keeping types: Set<String>? = nil, upcasters: EventUpcasters = .standard) {
         self.point = point
+        self.upcasters = upcasters
         self.types = types.map { $0.union([CorrectedEvents.corrected, CorrectedEvents.retracted]) }
     }
 
@@ -112,7 +120,7 @@ public struct SliceCollector: Sendable {
         }
         let reportDate: CalendarDate?
         if case .asOf(let day) = point { reportDate = day } else { reportDate = latestDate }
-        return LedgerSlice(events: CorrectedEvents.apply(selected),
+        return LedgerSlice(events: CorrectedEvents.apply(selected, upcasters: upcasters),
                            position: LogPosition(count: count, lastHash: lastHash),
                            reportDate: reportDate)
     }

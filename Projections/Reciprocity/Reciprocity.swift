@@ -55,12 +55,13 @@ public struct Reciprocity: Sendable, Equatable {
     public var totals: [String: Measure]
     public var totalScore: Int? { Self.score(totals) }
 
-    static func score(_ measures: [String: Measure]) -> Int? {
-        let balances = measureNames.compactMap { measures[$0]?.balance }
-        guard !balances.isEmpty else { return nil }
-        // 1 − mean(|b|/1000), computed exactly in integers, rounded to thousandths.
-        let sum = balances.reduce(0) { $0 + abs($1) }
-        return 1000 - Decimal3.ratio(sum, balances.count * 1000)
+    /// 1 − mean |balance| over the non-null measures, from the exact balances, rounded once (``ExactScore``).
+    ///
+    /// ```swift
+    /// Reciprocity.score(["visits": Measure(aToB: 1, bToA: 5), "travellers": Measure(aToB: 5, bToA: 5)])   // 667
+    /// ```
+    public static func score(_ measures: [String: Measure]) -> Int? {
+        ExactScore.thousandths(measureNames.compactMap { measures[$0].map { (aToB: $0.aToB, bToA: $0.bToA) } })
     }
 
     public static func compute(_ record: PartnershipRecord, period: ReportPeriod, partnership: String?) -> Reciprocity {

@@ -1,4 +1,6 @@
-/// The `csv` format (RFC 4180): one row per partnership and measure, rule or innovation, with
+/// The `csv` format (RFC 4180): a `position` row (line count, last line hash), a `checkpoint` row
+/// when the report is pinned to one (its size, and "checkpoint size N, root B64" as the other
+/// formats show it), then one row per partnership and measure, rule or innovation, with
 /// the same columns for every report kind. Cells that a spreadsheet would run as a formula
 /// (starting with `=`, `+`, `-`, `@`, tab or CR) are prefixed with a single quote, except plain
 /// decimal numbers such as `-0.333`, which cannot hold a formula.
@@ -15,6 +17,9 @@ struct CSVRenderer {
         var rows: [[String]] = [Self.header]
         let report = doc.kind.rawValue
         rows.append([report, "", "position", String(doc.position.count), "", "", "", doc.position.lastHash, ""])
+        if let head = doc.position.checkpointHead, let text = doc.checkpointText {
+            rows.append([report, "", "checkpoint", String(head.size), "", "", "", text, ""])
+        }
         for id in doc.partnershipIDs {
             if let row = doc.reciprocity?.partnerships.first(where: { $0.id == id }) {
                 for name in Reciprocity.measureNames {

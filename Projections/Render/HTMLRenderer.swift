@@ -9,12 +9,13 @@ struct HTMLRenderer {
     let doc: ReportDocument
 
     func render() -> String {
+        let checkpoint = doc.position.checkpointHead.map { " Checkpoint: size \($0.size), root <code>\($0.root.base64)</code>." } ?? ""
         var out: [String] = [
             "<!DOCTYPE html>", "<html lang=\"en\">", "<head>", "<meta charset=\"utf-8\">",
             "<title>\(escape(doc.title))</title>", "<style>", Self.style, "</style>", "</head>", "<body>",
             "<h1>\(escape(doc.title))</h1>",
             "<p class=\"meta\">Period: \(escape(doc.periodText)). Point: \(escape(doc.pointText)). Report date: \(escape(doc.reportDate?.text ?? "none")).<br>",
-            "Log position: \(doc.position.count) lines; last line hash <code>\(doc.position.lastHash)</code>.</p>",
+            "Log position: \(doc.position.count) lines; last line hash <code>\(doc.position.lastHash)</code>.\(checkpoint)</p>",
         ]
         out += summary()
         if let compliance = doc.compliance { out += HTMLCompliance(doc: doc, compliance: compliance).matrix() }

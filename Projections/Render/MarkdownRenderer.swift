@@ -10,7 +10,8 @@ struct MarkdownRenderer {
         var out = ["# \(escape(doc.title))", ""]
         out.append("Period: \(doc.periodText). Point: \(doc.pointText). Report date: \(doc.reportDate?.text ?? "none").")
         out.append("")
-        out.append("Log position: \(doc.position.count) lines, last line hash `\(doc.position.lastHash)`.")
+        let checkpoint = doc.position.checkpointHead.map { " Checkpoint: size \($0.size), root `\($0.root.base64)`." } ?? ""
+        out.append("Log position: \(doc.position.count) lines, last line hash `\(doc.position.lastHash)`.\(checkpoint)")
         for id in doc.partnershipIDs {
             out += ["", "## Partnership \(escape(id))", ""]
             if let row = doc.reciprocity?.partnerships.first(where: { $0.id == id }) {

@@ -1,28 +1,41 @@
 import MutualLedger
 
-/// The JSON form of a report (schema in docs/REPORTS.md), written as RFC 8785 canonical JSON.
-/// Fractions (balances, scores) are decimal strings with three places, since ledger JSON has no floats.
+/// The JSON form of a report (schema in docs/REPORTS.md), written as RFC 8785 canonical JSON
+/// except for fractions (balances, scores): JSON numbers with exactly three decimals (``ReportJSON``).
+///
+/// ```swift
+/// let bytes = doc.json.canonicalBytes   // {"options":...,"partnerships":[{"a":"hic",...,"reciprocityScore":0.407}],...}
+/// ```
 extension ReportDocument {
-    public static let jsonSchemaVersion: Int64 = 1
+    /// 2: `options`, `position.lastLineProof` and `evidenceProofs` (verifiable reports).
+    /// 3: `balance` and `reciprocityScore` are JSON numbers (were decimal strings).
+    public static let jsonSchemaVersion: Int64 = 3
 
-    public var json: JSONValue {
-        var root: [String: JSONValue] = [
-            "schema": .integer(Self.jsonSchemaVersion),
+    public var json: ReportJSON {
+        var root: [String: ReportJSON] = [
+            "schema": .value(.integer(Self.jsonSchemaVersion)),
             "report": .string(kind.rawValue),
-            "position": .object([
+            "position": .value(.object([
                 "count": .integer(Int64(position.count)),
                 "lastHash": .string(position.lastHash),
                 "checkpoint": position.checkpoint.map(JSONValue.string) ?? .null,
-            ]),
-            "point": pointJSON,
+                "lastLineProof": position.lastLineProof?.json ?? .null,
+            ])),
+            "options": .value(request.json),
+            "point": .value(pointJSON),
             "reportDate": reportDate.map { .string($0.text) } ?? .null,
-            "period": .object(["from": period.from.map { .string($0.text) } ?? .null,
-                               "to": period.to.map { .string($0.text) } ?? .null]),
+            "period": .value(.object(["from": period.from.map { .string($0.text) } ?? .null,
+                                      "to": period.to.map { .string($0.text) } ?? .null])),
             "partnerships": .array(partnershipIDs.map { .object(partnershipJSON($0)) }),
         ]
+        if let evidenceProofs {
+            var proofs: [String: JSONValue] = [:]
+            for (seq, proof) in evidenceProofs { proofs[String(seq)] = proof.json }
+            root["evidenceProofs"] = .value(.object(proofs))
+        }
         if let reciprocity {
             root["totals"] = .object(["measures": Self.measuresJSON(reciprocity.totals),
-                                      "reciprocityScore": Self.decimal(reciprocity.totalScore)])
+                                      "reciprocityScore": .decimal3(reciprocity.totalScore)])
         }
         return .object(root)
     }
@@ -35,37 +48,35 @@ extension ReportDocument {
         }
     }
 
-    static func decimal(_ value: Int?) -> JSONValue { value.map { .string(Decimal3.text($0)) } ?? .null }
-
     static func seqs(_ values: [Int]) -> JSONValue { .array(values.map { .integer(Int64($0)) }) }
 
-    static func measuresJSON(_ measures: [String: Reciprocity.Measure]) -> JSONValue {
-        var object: [String: JSONValue] = [:]
+    static func measuresJSON(_ measures: [String: Reciprocity.Measure]) -> ReportJSON {
+        var object: [String: ReportJSON] = [:]
         for name in Reciprocity.measureNames {
             let m = measures[name] ?? Reciprocity.Measure()
-            object[name] = .object(["aToB": .integer(Int64(m.aToB)), "bToA": .integer(Int64(m.bToA)),
-                                    "balance": decimal(m.balance), "evidence": seqs(m.evidence)])
+            object[name] = .object(["aToB": .integer(m.aToB), "bToA": .integer(m.bToA),
+                                    "balance": .decimal3(m.balance), "evidence": .value(seqs(m.evidence))])
         }
         return .object(object)
     }
 
-    func partnershipJSON(_ id: String) -> [String: JSONValue] {
-        var object: [String: JSONValue] = ["id": .string(id)]
+    func partnershipJSON(_ id: String) -> [String: ReportJSON] {
+        var object: [String: ReportJSON] = ["id": .string(id)]
         if let row = reciprocity?.partnerships.first(where: { $0.id == id }) {
             object["a"] = .string(row.a)
             object["b"] = .string(row.b)
             object["measures"] = Self.measuresJSON(row.measures)
-            object["reciprocityScore"] = Self.decimal(row.score)
+            object["reciprocityScore"] = .decimal3(row.score)
         }
         if let row = compliance?.partnerships.first(where: { $0.id == id }) {
-            object["thresholds"] = .object(row.thresholds.values.mapValues { .integer(Int64($0)) })
-            object["rules"] = .array(row.rules.map { rule in
+            object["thresholds"] = .value(.object(row.thresholds.values.mapValues { .integer(Int64($0)) }))
+            object["rules"] = .value(.array(row.rules.map { rule in
                 .object(["id": .string(rule.id), "name": .string(rule.name), "status": .string(rule.status.rawValue),
                          "reason": .string(rule.reason), "evidence": Self.seqs(rule.evidence)])
-            })
+            }))
         }
         if let list = innovations?[id] {
-            object["innovations"] = .array(list.map { item in
+            object["innovations"] = .value(.array(list.map { item in
                 .object(["id": .string(item.id), "title": .string(item.title), "origin": .string(item.origin),
                          "recipient": .string(item.recipient), "shared": .string(item.shared.text),
                          "seq": .integer(Int64(item.seq)),
@@ -73,7 +84,7 @@ extension ReportDocument {
                              .object(["status": .string(change.status), "date": .string(change.date.text),
                                       "seq": .integer(Int64(change.seq))])
                          })])
-            })
+            }))
         }
         return object
     }

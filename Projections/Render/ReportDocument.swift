@@ -24,6 +24,9 @@ public struct ReportDocument: Sendable, Equatable {
     public var compliance: Compliance?
     /// Innovations by partnership id, each in seq order.
     public var innovations: [String: [PartnershipRecord.Innovation]]?
+    /// With `--with-proofs`: the inclusion proof of each evidence seq cited in a compliance
+    /// finding, under the checkpoint in `position` (set by ``ReportMaker``).
+    public var evidenceProofs: [Int: InclusionProof]?
 
     /// Computes the report. For `.partnership`, `partnership` names the one partnership shown.
     public static func build(_ kind: Kind, from slice: LedgerSlice, period: ReportPeriod, partnership: String?,
@@ -91,6 +94,11 @@ public struct ReportDocument: Sendable, Equatable {
         "log position: \(position.count) lines, last line hash \(position.lastHash)"
     }
 
+    /// "checkpoint size 42, root <base64>", or nil when the report carries no checkpoint.
+    public var checkpointText: String? {
+        position.checkpointHead.map { "checkpoint size \($0.size), root \($0.root.base64)" }
+    }
+
     func name(_ org: String) -> String { orgNames[org] ?? org }
 
     /// Balance text: "-0.333", or "n/a" when null.
@@ -116,7 +124,7 @@ extension ReportDocument {
         switch format {
         case .table: return Array(TableRenderer(doc: view).render().utf8)
         case .json:
-            var bytes = view.json.canonicalBytes
+            var bytes = view.json.canonicalBytes   // ReportJSON: fractions as numbers with three decimals
             bytes.append(0x0a)
             return bytes
         case .csv: return Array(CSVRenderer(doc: view).render().utf8)

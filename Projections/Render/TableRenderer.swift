@@ -12,6 +12,7 @@ struct TableRenderer {
         out += TextLayout.wrap(doc.title, width: Self.width)
         out += TextLayout.wrap("Period: \(doc.periodText); point: \(doc.pointText); report date: \(doc.reportDate?.text ?? "none")", width: Self.width)
         out += TextLayout.wrap(doc.positionText, width: Self.width)
+        if let checkpoint = doc.checkpointText { out += TextLayout.wrap(checkpoint, width: Self.width) }
         for id in doc.partnershipIDs {
             out.append("")
             out.append(String(repeating: "=", count: Self.width))

@@ -5,9 +5,17 @@ import Testing
 @Suite struct ComplianceTests {
     /// Report date 2025-06-05 (latest effective date), default thresholds; hand-computed from Fixture.
     static let latest: [(String, RuleResult.Status, [Int])] = [
-        ("R1", .fail, [9, 10]), ("R2", .fail, [10]), ("R3", .pass, [8, 10]), ("R4", .fail, [9, 11]),
-        ("R5", .pass, [16, 17]), ("R6", .pass, [16, 17]), ("R7", .pass, [16]), ("R8", .pass, [6, 9]),
-        ("R9", .pass, [6, 11]), ("R10", .fail, [9]), ("R11", .fail, [9]),
+        ("R1", .fail, [9, 10]),    // due (end + 30 < 06-05): v1, v2. v1 debriefed 01-20 ≤ 02-13; v2's debrief 05-01 > 04-02: late
+        ("R2", .fail, [10]),       // v2's debrief has 0 non-travellers
+        ("R3", .pass, [8, 10]),    // lic received system learning (seq 8), hic service learning (seq 10)
+        ("R4", .fail, [9, 11]),    // 1 of 3 visits has a senior: 100×1 < 50×3; v2, v3 have none
+        ("R5", .pass, [16, 17]),   // mission version 1 (adopted: endorsed by lic) names hic and lic, personal and institutional
+        ("R6", .pass, [16, 17]),   // the current mission version, 1, is endorsed by both
+        ("R7", .pass, [16]),       // revised 2024-01-10; 06-05 ≤ 2026-01-10
+        ("R8", .pass, [6, 9]),     // first A→B visit v1, first B→A visit v2
+        ("R9", .pass, [6, 11]),    // host (v1) or joint (v3): 100×2 ≥ 50×3
+        ("R10", .fail, [9]),       // v2 unconfirmed
+        ("R11", .fail, [9]),       // v2 not briefed
     ]
 
     func rules(_ fixture: Fixture, _ point: ReportPoint = .latest, period: ReportPeriod = .allTime) throws -> [String: RuleResult] {
@@ -29,7 +37,11 @@ import Testing
 
     /// Correcting v2 (needs by host, briefed) and retracting its debrief (seq 10).
     static let corrected: [(String, RuleResult.Status, [Int])] = [
-        ("R1", .fail, [9]), ("R2", .pass, [8]), ("R3", .fail, [8]), ("R9", .pass, [6, 9, 11]), ("R11", .pass, [6, 9, 11]),
+        ("R1", .fail, [9]),            // v2 is due and now has no debrief
+        ("R2", .pass, [8]),            // only v1's debrief remains, with 3 non-travellers
+        ("R3", .fail, [8]),            // hic no longer receives service/system learning
+        ("R9", .pass, [6, 9, 11]),     // v2 now host-identified: 3 of 3
+        ("R11", .pass, [6, 9, 11]),    // v2 now briefed
     ]
 
     @Test(arguments: corrected)
@@ -43,8 +55,13 @@ import Testing
 
     /// As of 2025-02-28: v1 only; mission adopted; no visit back from lic yet.
     static let asOf: [(String, RuleResult.Status, [Int])] = [
-        ("R1", .pass, [8]), ("R2", .pass, [8]), ("R3", .fail, [8]), ("R4", .pass, [6]), ("R8", .fail, [6]),
-        ("R10", .pass, [7]), ("R11", .pass, [6]),
+        ("R1", .pass, [8]),    // v1 ended 01-14, due (> 30 days before 02-28), debriefed 01-20
+        ("R2", .pass, [8]),    // 3 non-travellers
+        ("R3", .fail, [8]),    // only lic received system learning; hic's item is personal
+        ("R4", .pass, [6]),    // 1 of 1 visits with a senior
+        ("R8", .fail, [6]),    // no B→A visit yet
+        ("R10", .pass, [7]),   // v1 confirmed by lic (the host)
+        ("R11", .pass, [6]),   // v1 briefed
     ]
 
     @Test(arguments: asOf)

@@ -1,4 +1,5 @@
 import MutualLedger
+import PartnershipEvents
 import Projections
 import Testing
 
@@ -94,8 +95,9 @@ import Testing
         ([event(2, "event.corrected", ["target": .string(Fixture.id(1)), "body": ["n": 1], "reason": "r"]),
           event(3, "event.corrected", ["target": .string(Fixture.id(1)), "body": ["n": 2], "reason": "r"])], 2),
         ([event(2, "event.retracted", ["target": .string(Fixture.id(1)), "reason": "r"])], nil),
+        // A retraction naming a correction is ignored: event.corrected is not retractable.
         ([event(2, "event.corrected", ["target": .string(Fixture.id(1)), "body": ["n": 1], "reason": "r"]),
-          event(3, "event.retracted", ["target": .string(Fixture.id(2)), "reason": "r"])], 0),
+          event(3, "event.retracted", ["target": .string(Fixture.id(2)), "reason": "r"])], 1),
         ([event(2, "event.corrected", ["target": "nothing", "body": ["n": 1], "reason": "r"])], 0),
     ]
 
@@ -106,9 +108,46 @@ import Testing
         #expect(result.first { $0.seq == 1 }?.event.body["n"]?.integerValue == c.1)
     }
 
-    @Test func ledgerLevelEventsAreNotCorrectable() {
-        let original = Self.event(1, "org.registered", ["n": 0], partnership: nil)
-        let result = CorrectedEvents.apply([original, Self.event(2, "event.retracted", ["target": .string(Fixture.id(1)), "reason": "r"])])
-        #expect(result == [original])
+    /// (type of the event at seq 1 and its envelope partnership, amendment at seq 2, expected body "n" or nil when dropped),
+    /// following EventKind.correctable / EventKind.retractable.
+    static let vocabulary: [(String, String?, String, Int64?)] = [
+        ("org.registered", nil, "event.corrected", 1),            // ledger-level, correctable
+        ("partnership.registered", nil, "event.corrected", 1),    // ledger-level, correctable
+        ("org.registered", nil, "event.retracted", 0),            // not retractable
+        ("visit.confirmed", "p1", "event.retracted", nil),        // retractable
+        ("visit.confirmed", "p1", "event.corrected", 0),          // not correctable
+        ("policy.set", nil, "event.corrected", 0),                // neither
+        ("mission.revised", "p1", "event.retracted", 0),          // neither
+        (CoreEventType.actorEnrolled, nil, "event.corrected", 0), // neither
+    ]
+
+    @Test(arguments: vocabulary)
+    func followsTheVocabulary(_ c: (String, String?, String, Int64?)) {
+        let original = Self.event(1, c.0, ["n": 0], partnership: c.1)
+        let body: [String: JSONValue] = c.2 == "event.corrected"
+            ? ["target": .string(Fixture.id(1)), "body": ["n": 1], "reason": "r"]
+            : ["target": .string(Fixture.id(1)), "reason": "r"]
+        let result = CorrectedEvents.apply([original, Self.event(2, c.2, body, partnership: c.1)])
+        #expect(result.map(\.seq) == (c.3 == nil ? [] : [1]))
+        #expect(result.first?.event.body["n"]?.integerValue == c.3)
+    }
+
+    /// Issue 3: "Readers of older schema versions are upgraded on read, so projections see only the newest shape."
+    @Test func bodiesAreUpgradedBeforeProjectionsReadThem() throws {
+        var upcasters = EventUpcasters()
+        // A test-only schema 2 of visit.recorded in which every visit is remote.
+        upcasters.register(type: "visit.recorded", from: 1) { body in body.merging(["mode": "remote"]) { $1 } }
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let upgraded = try ProjectionRunner(directory: fixture.dir, upcasters: upcasters).read(at: .latest)
+        #expect(upgraded.events.filter { $0.event.type == "visit.recorded" }.allSatisfy { $0.event.body["mode"] == "remote" })
+        let doc = ReportDocument.build(.reciprocity, from: upgraded, period: .allTime, partnership: nil)
+        let m = try #require(doc.reciprocity?.partnerships.first?.measures)
+        // v1 (5 days) and v3 (2 days) hic→lic now count as remote days: 5 + 2 = 7; v2 lic→hic 3; no person-days.
+        #expect((m["remoteDays"]?.aToB, m["remoteDays"]?.bToA) == (7, 3))
+        #expect(m["personDays"]?.balance == nil)
+        // The same ledger read with the vocabulary's upcasters (none yet) is unchanged.
+        let plain = try fixture.read()
+        #expect(plain.events.first { $0.seq == 6 }?.event.body["mode"] == "in-person")
     }
 }

@@ -1,10 +1,13 @@
 import Foundation
 import MutualLedger
+import PartnershipEvents
 import Projections
 
-/// A small hand-made ledger (CoreRules, fixed clock) whose reports are computed by hand in the tests.
+/// A small hand-made ledger whose reports are computed by hand in the tests. It is written through
+/// `PartnershipRules` (the domain rules of issue 3, fixed clock), so every line is one the real
+/// append path accepts: orgs are registered before coordinators are enrolled for them.
 ///
-/// seq 1-2 coordinators, 3-4 orgs (hic HIC, lic LIC), 5 partnership p1 (lead lic),
+/// seq 1-2 orgs (hic HIC, lic LIC), 3-4 coordinators (hic-co, lic-co), 5 partnership p1 (lead lic),
 /// 6 visit v1 hic→lic 2025-01-10..14 in-person [senior, junior] host briefed, 7 confirm v1,
 /// 8 debrief v1 held 01-20, 3 others, learning lic/system + hic/personal,
 /// 9 visit v2 lic→hic 2025-03-01..03 remote [mid] sender not briefed (unconfirmed),
@@ -13,9 +16,10 @@ import Projections
 /// 13 innovation i1 lic→hic (02-01), 14 i1 adopted (04-01), 15 innovation i2 hic→lic (02-10),
 /// 16 mission v1 by hic (2024-01-10) both ways, both levels, 17 endorsed by lic (2024-02-01).
 /// Options append: corrections (18 correct v2, 19 retract debrief seq 10) or policies
-/// (18 ledger seniorShareMin 30, 19 p1 seniorShareMin 40) or missionV2 (18 v2 by hic, not endorsed).
+/// (18 ledger seniorShareMin 30, 19 p1 seniorShareMin 40) or missionV2 (18 v2 by hic, not endorsed)
+/// or orgCorrection (18 the steward corrects lic's incomeGroup from LIC to HIC, on 2025-06-05).
 struct Fixture {
-    enum Extra: Sendable { case none, corrections, policies, missionV2 }
+    enum Extra: Sendable { case none, corrections, policies, missionV2, orgCorrection }
 
     let dir: LedgerDirectory
     let root: URL
@@ -24,18 +28,18 @@ struct Fixture {
 
     static func day(_ text: String) -> CalendarDate { CalendarDate(parsing: text) ?? CalendarDate(daysSinceEpoch: 0) }
 
-    init(_ extra: Extra = .none) throws {
+    init(_ extra: Extra = .none, logKey: UInt8 = 9) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("proj-\(UUID().uuidString)")
         dir = LedgerDirectory(root.appendingPathComponent("ledger"))
         let clock: @Sendable () -> Date = { Date(timeIntervalSince1970: 1_704_067_200) }  // 2024-01-01
-        let ledger = Ledger(directory: dir, rules: CoreRules(), clock: clock)
+        let ledger = Ledger(directory: dir, rules: PartnershipRules(), clock: clock)
         let steward = try Self.key(1), hicCo = try Self.key(2), licCo = try Self.key(3)
-        var w = try HistoryWriter(ledger: ledger, origin: "example.org/fixture", steward: steward, logKey: try Self.key(9))
+        var w = try HistoryWriter(ledger: ledger, origin: "example.org/fixture", steward: steward, logKey: try Self.key(logKey))
         let d = Self.day
-        try w.enroll("hic-co", name: "H", key: hicCo, org: "hic", roles: ["coordinator"], on: d("2024-01-01"), steward: steward)
-        try w.enroll("lic-co", name: "L", key: licCo, org: "lic", roles: ["coordinator"], on: d("2024-01-01"), steward: steward)
         try w.record("org.registered", ["id": "hic", "name": "High Trust", "country": "GB", "incomeGroup": "HIC", "kind": "nhs-trust"], on: d("2024-01-01"), by: steward)
         try w.record("org.registered", ["id": "lic", "name": "Low Hospital", "country": "UG", "incomeGroup": "LIC", "kind": "hospital"], on: d("2024-01-01"), by: steward)
+        try w.enroll("hic-co", name: "H", key: hicCo, org: "hic", roles: ["coordinator"], on: d("2024-01-01"), steward: steward)
+        try w.enroll("lic-co", name: "L", key: licCo, org: "lic", roles: ["coordinator"], on: d("2024-01-01"), steward: steward)
         try w.record("partnership.registered", ["id": "p1", "orgs": ["lic", "hic"], "lead": "lic", "funder": "F", "scheme": "S", "start": "2024-01-01"], on: d("2024-01-01"), by: steward)
         try w.record("visit.recorded", Self.visit("v1", "hic", "lic", "2025-01-10", "2025-01-14", "in-person", ["senior", "junior"], "host", true), partnership: "p1", on: d("2025-01-14"), by: hicCo)
         try w.record("visit.confirmed", ["visit": "v1"], partnership: "p1", on: d("2025-01-16"), by: licCo)
@@ -61,6 +65,10 @@ struct Fixture {
         case .policies:
             try w.record("policy.set", ["seniorShareMin": 30], on: d("2025-06-05"), by: steward)
             try w.record("policy.set", ["seniorShareMin": 40], partnership: "p1", on: d("2025-06-05"), by: steward)
+        case .orgCorrection:
+            let corrected: [String: JSONValue] = ["id": "lic", "name": "Low Hospital", "country": "UG", "incomeGroup": "HIC", "kind": "hospital"]
+            try w.record("event.corrected", ["target": .string(Self.id(2)), "body": .object(corrected), "reason": "income group mistyped"],
+                         on: d("2025-06-05"), by: steward)
         }
         try w.flush()
     }

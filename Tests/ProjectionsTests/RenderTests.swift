@@ -1,3 +1,4 @@
+import Foundation
 import MutualLedger
 import Projections
 import Testing
@@ -25,7 +26,7 @@ import Testing
     func jsonParses(_ kind: ReportDocument.Kind) throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
-        let value = try JSONValue(parsing: try doc(fixture, kind).render(.json).dropLast())
+        let value = try ReportJSON.parse(try doc(fixture, kind).render(.json).dropLast())
         #expect(value["report"]?.stringValue == kind.rawValue)
         #expect(value["position"]?["count"]?.intValue == 18)
         #expect(value["position"]?["checkpoint"]?.isNull == true)
@@ -34,8 +35,10 @@ import Testing
         if kind == .reciprocity || kind == .partnership {
             #expect(p["measures"]?["visits"]?["aToB"] == 2)
             #expect(p["measures"]?["visits"]?["bToA"] == 1)
+            // ReportJSON.parse reads each fixed-point number as a string of its text.
             #expect(p["measures"]?["visits"]?["balance"] == "-0.333")
             #expect(p["measures"]?["remoteDays"]?["balance"] == "1.000")
+            #expect(p["measures"]?["systemLearningItems"]?["balance"] == "0.000")
             #expect(p["reciprocityScore"] == "0.407")
         }
         if kind == .compliance || kind == .partnership {
@@ -50,6 +53,36 @@ import Testing
             #expect(p["innovations"]?.arrayValue?.count == 2)
             #expect(p["innovations"]?.arrayValue?.first?["statuses"]?.arrayValue?.first?["status"] == "adopted")
         }
+    }
+
+    /// M2: balances and scores are JSON numbers with exactly three decimals (issue 4: numbers in [-1, 1]).
+    @Test(arguments: [ReportDocument.Kind.reciprocity, .partnership])
+    func balancesAndScoresAreJSONNumbers(_ kind: ReportDocument.Kind) throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let bytes = try doc(fixture, kind).render(.json)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains(#""visits":{"aToB":2,"bToA":1,"balance":-0.333,"evidence":[6,9,11]}"#))
+        #expect(text.contains(#""balance":1.000,"#) && text.contains(#""balance":0.000,"#))
+        #expect(text.contains(#""reciprocityScore":0.407"#))
+        #expect(!text.contains(#""balance":""#) && !text.contains(#""reciprocityScore":""#))
+        // An independent parser reads them as numbers.
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+        let p = try #require((root["partnerships"] as? [[String: Any]])?.first)
+        let visits = try #require((p["measures"] as? [String: Any])?["visits"] as? [String: Any])
+        #expect((visits["balance"] as? NSNumber)?.doubleValue == -0.333)
+        #expect((p["reciprocityScore"] as? NSNumber)?.doubleValue == 0.407)
+        let seniors = try #require((p["measures"] as? [String: Any])?["seniorTravellers"] as? [String: Any])
+        #expect((seniors["balance"] as? NSNumber)?.doubleValue == -1)
+    }
+
+    @Test(arguments: ["{\"b\":-0.333,\"a\":[1.000,0,\"x 1.5\\\"2.5\"],\"c\":true}"])
+    func readingReportJSONQuotesOnlyFractionalNumbers(_ text: String) throws {
+        let value = try ReportJSON.parse(Array(text.utf8))
+        #expect(value == ["a": ["1.000", 0, "x 1.5\"2.5"], "b": "-0.333", "c": true])
+        let written: ReportJSON = .object(["b": .decimal3(-333), "a": .array([.decimal3(1000), .integer(0), .string("x 1.5\"2.5")]),
+                                           "c": .value(true)])
+        #expect(String(decoding: written.canonicalBytes, as: UTF8.self) == #"{"a":[1.000,0,"x 1.5\"2.5"],"b":-0.333,"c":true}"#)
     }
 
     @Test(arguments: ReportDocument.Kind.allCases)
@@ -67,6 +100,8 @@ import Testing
         if kind == .reciprocity {
             #expect(rows.contains(["reciprocity", "p1", "visits", "2", "1", "-0.333", "", "", "6 9 11"]))
         }
+        // Not pinned to a checkpoint (built without ReportMaker): no checkpoint row.
+        #expect(rows[1][2] == "position" && rows[2][2] != "checkpoint")
     }
 
     @Test(arguments: [("=1+1", "'=1+1"), ("+x", "'+x"), ("-x", "'-x"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"),
@@ -104,9 +139,9 @@ import Testing
     @Test func otherFormatsShowOnlyTheirOwnPart() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
-        let compliance = try JSONValue(parsing: try doc(fixture, .compliance).render(.json).dropLast())
+        let compliance = try ReportJSON.parse(try doc(fixture, .compliance).render(.json).dropLast())
         #expect(compliance["partnerships"]?.arrayValue?.first?["measures"] == nil)
-        let reciprocity = try JSONValue(parsing: try doc(fixture, .reciprocity).render(.json).dropLast())
+        let reciprocity = try ReportJSON.parse(try doc(fixture, .reciprocity).render(.json).dropLast())
         #expect(reciprocity["partnerships"]?.arrayValue?.first?["rules"] == nil)
     }
 

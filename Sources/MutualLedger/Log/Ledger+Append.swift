@@ -30,14 +30,15 @@ extension Ledger {
         var bytes: [UInt8] = []
         var newLines: [[UInt8]] = []
         var lastOffset = end
+        var inBatch: [String: (signed: SignedEvent, seq: Int)] = [:]
         for (index, signed) in events.enumerated() {
             if let seq = fold.ids.seq(of: signed.event.id) {
-                if seq < fold.count - outcomes.filter({ if case .appended = $0 { true } else { false } }).count,
-                   let existing = try readLine(log, seq: seq, near: fold), existing.signed == signed {
+                let existing = seq >= previousCount ? inBatch[signed.event.id]?.signed : try readLine(log, seq: seq)?.signed
+                if existing == signed {
                     outcomes.append(.alreadyRecorded(seq: seq))
                     continue
                 }
-                throw LedgerError(.validation, "event id \(signed.event.id) is already used at seq \(seq) by a different event; sign the event again with a new id")
+                throw Self.refusal(LedgerError(.validation, "event id \(signed.event.id) is already used at seq \(seq) by a different event; sign the event again with a new id"), index: index, of: events.count)
             }
             let line = LedgerLine(seq: fold.count, prev: fold.lastHash, signed: signed)
             do throws(LedgerError) {
@@ -51,6 +52,7 @@ extension Ledger {
             bytes += lineBytes
             bytes.append(0x0a)
             newLines.append(lineBytes)
+            inBatch[signed.event.id] = (signed, line.seq)
             outcomes.append(.appended(seq: line.seq))
         }
         guard !bytes.isEmpty else { return outcomes }
@@ -86,22 +88,26 @@ extension Ledger {
     /// A refused new event is bad input (exit 65), not a damaged ledger: re-code the integrity
     /// failures, drop the would-be seq, and name the event's place in a batch.
     static func refusal(_ error: LedgerError, index: Int, of count: Int) -> LedgerError {
+        refusal(error, label: count > 1 ? "event \(index + 1) of \(count)" : nil)
+    }
+
+    /// ``refusal(_:index:of:)`` with the caller's own name for the event (e.g. `row 7` of an import).
+    public static func refusal(_ error: LedgerError, label: String?) -> LedgerError {
         let code: LedgerError.Code
         switch error.code {
         case .unknownKey: code = .unauthorized
         case .invalidSignature, .brokenChain, .invalidFormat, .nonCanonical: code = .validation
         default: code = error.code
         }
-        let message = count > 1 ? "event \(index + 1) of \(count): \(error.message)" : error.message
+        let message = label.map { "\($0): \(error.message)" } ?? error.message
         var refused = LedgerError(code, message)
         refused.underlying = error.underlying
         return refused
     }
 
-    /// The fold as of the log's last complete line: from the cache when it matches, replaying only
-    /// the lines after it (without re-checking signatures: that is `verify`'s job); else from the start.
+    /// The fold as of the log's last complete line, refusing a log that does not verify.
     /// Writes nothing: the cache is saved only by a successful append, so a refused command leaves
-    /// every file of the ledger byte-identical.
+    /// every file of the ledger byte-identical. See ``replay(_:from:upTo:)`` for what is checked.
     func currentFold(_ log: LogFile) throws(LedgerError) -> (LedgerFold<Rules>, Int64) {
         let end: Int64
         switch try log.tail() {
@@ -112,31 +118,12 @@ extension Ledger {
         case .complete(let last):
             end = last.end
         }
-        var fold: LedgerFold<Rules>
-        var start: Int64
-        if let (cached, cachedEnd) = LedgerSnapshot<Rules>.load(directory, log: log, rules: rules), cachedEnd <= end {
-            fold = cached
-            start = cachedEnd
-        } else {
-            fold = LedgerFold(rules: rules)
-            start = 0
-        }
-        try log.forEachLine(from: start, upTo: end) { (_, raw) throws(LedgerError) -> Bool in
-            let line: LedgerLine
-            do throws(LedgerError) {
-                line = try LedgerLine(bytes: raw)
-                try fold.check(line, checkSignature: false)
-            } catch {
-                throw LedgerError(error.code, "the ledger fails verification (\(error.message)); run `mutual verify` and restore the log from a backup", seq: error.seq ?? fold.count)
-            }
-            fold.apply(line, hash: LedgerLine.hash(of: raw))
-            return true
-        }
-        return (fold, end)
+        let cached = LedgerSnapshot<Rules>.load(directory, log: log, rules: rules).flatMap { $0.end <= end ? $0 : nil }
+        return (try replay(log, from: cached, upTo: end), end)
     }
 
     /// The line at `seq`, found by scanning (used only for the rare idempotent resubmission).
-    func readLine(_ log: LogFile, seq: Int, near fold: LedgerFold<Rules>) throws(LedgerError) -> LedgerLine? {
+    func readLine(_ log: LogFile, seq: Int) throws(LedgerError) -> LedgerLine? {
         var found: LedgerLine?
         var index = 0
         try log.forEachLine(upTo: try log.size()) { (_, raw) throws(LedgerError) -> Bool in

@@ -33,13 +33,10 @@ extension Ledger {
     }
 
     /// Brings the hash store and the latest checkpoint in line with the log (the caller holds the
-    /// exclusive lock). Trims a torn last line of `DIR/checkpoints`. Returns whether anything changed.
+    /// exclusive lock), after checking the log as an append would (``replay(_:from:upTo:)``). Trims a torn last line of `DIR/checkpoints`. Returns whether anything changed.
     func rebuildDerivedFiles(_ log: LogFile, force: Bool) throws(LedgerError) -> Bool {
-        var count: Int64 = 0
-        try log.forEachLine(upTo: try log.size()) { (_, _) throws(LedgerError) -> Bool in
-            count += 1
-            return true
-        }
+        // Never sign a checkpoint over lines that would fail `verify`.
+        let count = Int64(try replay(log, from: nil, upTo: try log.size()).count)
         guard count > 0 else { return false }
         var changed = false
         let before = (try? HashStore(url: directory.hashes, readOnly: true))?.count

@@ -22,7 +22,7 @@ import Darwin
 public final class HashStore: HashReader {
     /// The file this store reads and writes.
     public let url: URL
-    private let fd: Int32
+    let fd: Int32
     /// The number of leaves the stored hashes cover.
     public private(set) var count: Int64
     /// The number of 32-byte records in the file: `Merkle.storedHashCount(count)`.
@@ -87,15 +87,6 @@ public final class HashStore: HashReader {
             out.append(hash)
         }
         return out
-    }
-
-    /// Reads `count` consecutive stored hashes from index `start` with one `pread` (fewer at the end of the file).
-    public func readRange(from start: Int64, count: Int) throws(LedgerError) -> [MerkleHash] {
-        let available = Int(max(0, min(Int64(count), stored - start)))
-        guard start >= 0, available > 0 else { return [] }
-        var buffer = [UInt8](repeating: 0, count: available * MerkleHash.byteCount)
-        try Self.preadFully(fd, &buffer, offset: start * Int64(MerkleHash.byteCount), path: url.path)
-        return (0..<available).compactMap { MerkleHash(bytes: Array(buffer[($0 * MerkleHash.byteCount)..<(($0 + 1) * MerkleHash.byteCount)])) }
     }
 
     /// Appends leaves (given by their leaf hashes): computes the new stored

@@ -27,25 +27,22 @@ public struct MerkleAccumulator: Sendable {
         self.size = size
     }
 
-    /// Adds the next leaf hash.
-    public mutating func append(_ leafHash: MerkleHash) {
-        append(leafHash) { _ in }
-    }
-
-    /// Adds the next leaf hash and passes `stored` the hashes a hash store records for it, in the
-    /// store's order: the leaf hash, then each complete subtree it completes (``HashStore``'s layout).
-    public mutating func append(_ leafHash: MerkleHash, stored: (MerkleHash) -> Void) {
+    /// Adds the next leaf hash. Returns the hashes this leaf adds to the stored-hash layout, in
+    /// file order: the leaf hash, then each subtree it completes (``Merkle/storedHashesForRecord(_:leafHash:reader:)``).
+    @discardableResult
+    public mutating func append(_ leafHash: MerkleHash) -> [MerkleHash] {
         var hash = leafHash
+        var stored = [hash]
         var merged = size
-        stored(hash)
         // Each trailing 1 bit of the old size is a peak of equal size that merges with the new one.
         while merged & 1 == 1, let left = peaks.popLast() {
             hash = Merkle.nodeHash(left, hash)
-            stored(hash)
+            stored.append(hash)
             merged >>= 1
         }
         peaks.append(hash)
         size += 1
+        return stored
     }
 
     /// The tree head of the leaves so far (RFC 6962 §2.1 MTH): the peaks folded right to left.

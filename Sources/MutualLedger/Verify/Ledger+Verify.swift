@@ -14,14 +14,13 @@ extension Ledger {
         // checkpoints ahead of the log (a false "rolled back") while others are appending.
         try log.lockShared(timeout: lockTimeout)
         let end: Int64
-        var tree: TreeCheck
         do throws(LedgerError) {
             end = try log.size()
-            tree = try TreeCheck(ledger: self)
         } catch {
             log.unlock()
             throw error
         }
+        var tree = TreeCheck(ledger: self)
         log.unlock()
         var fold = LedgerFold(rules: rules)
         var failure: LedgerError?

@@ -18,13 +18,11 @@ struct TreeCheck {
     /// The hash store, and the log's root at the size it covers (captured while streaming).
     private var store: HashStore?
     private var storeProblem: LedgerError?
-    private var rootAtStoreSize: MerkleHash?
-    /// The store's hashes read ahead, and the stored-hash index of the next one to compare.
-    private var storeAhead: [MerkleHash] = []
-    private var storeAheadStart: Int64 = 0
-    private var storeIndex: Int64 = 0
+    /// Where the next stored hash sits in the hashes file, and the first mismatch found.
+    private var storedOffset: Int64 = 0
+    private var storeMismatch: LedgerError?
 
-    init<Rules>(ledger: Ledger<Rules>) throws(LedgerError) {
+    init<Rules>(ledger: Ledger<Rules>) {
         directory = ledger.directory
         if !FileManager.default.fileExists(atPath: directory.hashes.path) {
             storeProblem = LedgerError(.transparency, "the ledger has no hashes file; run `mutual repair --hashes` to rebuild it")
@@ -35,39 +33,33 @@ struct TreeCheck {
                 storeProblem = LedgerError(.transparency, "the hashes file cannot be read (\(error.message)); run `mutual repair --hashes`")
             }
         }
-        for (index, note) in try ledger.issuedCheckpoints().enumerated() {
-            try add(note, source: "checkpoint \(index + 1) of DIR/checkpoints")
-        }
-        guard FileManager.default.fileExists(atPath: directory.checkpoint.path) else {
-            failure = LedgerError(.transparency, "the ledger has no checkpoint file; run `mutual repair --hashes` to issue one")
-            return
-        }
-        let latest = try FileIO.readSmallFile(directory.checkpoint, limit: SignedNote.maxBytes, what: "checkpoint")
-        let note: SignedNote
         do throws(LedgerError) {
-            note = try SignedNote.parse(latest)
+            for (index, note) in try ledger.issuedCheckpoints().enumerated() {
+                try add(note, source: "checkpoint \(index + 1) of DIR/checkpoints")
+            }
+            guard FileManager.default.fileExists(atPath: directory.checkpoint.path) else {
+                failure = LedgerError(.transparency, "the ledger has no checkpoint file; run `mutual repair --hashes` to issue one")
+                return
+            }
+            let latest = try FileIO.readSmallFile(directory.checkpoint, limit: SignedNote.maxBytes, what: "checkpoint")
+            try add(try SignedNote.parse(latest), source: "DIR/checkpoint")
         } catch {
-            throw LedgerError(.transparency, "DIR/checkpoint is damaged (\(error.message)); run `mutual repair` to issue a new one")
+            // A damaged checkpoint file is a damaged ledger (exit 1), not bad input.
+            failure = LedgerError(.transparency, "checkpoints are damaged: \(error.message)")
         }
-        try add(note, source: "DIR/checkpoint")
     }
 
     private mutating func add(_ note: SignedNote, source: String) throws(LedgerError) {
-        let checkpoint: Checkpoint
-        do throws(LedgerError) {
-            checkpoint = try Checkpoint.parse(note.text)
-        } catch {
-            throw LedgerError(.transparency, "\(source) is damaged (\(error.message)); the checkpoints were altered")
-        }
+        let checkpoint = try Checkpoint.parse(note.text)
         pending[checkpoint.size, default: []].append((note, source))
     }
 
     /// Adds the next line and compares the tree with the checkpoints of this size.
     mutating func append(_ line: UnsafeRawBufferPointer) {
-        var computed: [MerkleHash] = []
-        tree.append(Merkle.leafHash(line)) { computed.append($0) }
-        if let store, storeProblem == nil, tree.size <= store.count { compareStored(computed, store: store) }
-        if tree.size == store?.count { rootAtStoreSize = tree.root }
+        let stored = tree.append(Merkle.leafHash(line))
+        if let store, tree.size <= store.count, storeMismatch == nil {
+            compareStored(stored, store: store)
+        }
         guard let notes = pending.removeValue(forKey: tree.size) else { return }
         let root = tree.root
         for (note, source) in notes {
@@ -75,26 +67,6 @@ struct TreeCheck {
                 failure = LedgerError(.transparency, "\(source) (size \(tree.size)) does not match the log's Merkle root; the log was rewritten after that checkpoint was issued")
             }
             checked.append((note, source))
-        }
-    }
-
-    /// Every stored hash, not only those a root reads, must match the log: a proof uses the others.
-    private mutating func compareStored(_ computed: [MerkleHash], store: HashStore) {
-        for hash in computed {
-            let offset = Int(storeIndex - storeAheadStart)
-            if offset >= storeAhead.count {
-                storeAheadStart = storeIndex
-                storeAhead = (try? store.readRange(from: storeIndex, count: 4096)) ?? []
-                guard !storeAhead.isEmpty else {
-                    storeProblem = LedgerError(.transparency, "the hashes file cannot be read at hash \(storeIndex); run `mutual repair --hashes`")
-                    return
-                }
-            }
-            guard storeAhead[Int(storeIndex - storeAheadStart)] == hash else {
-                storeProblem = LedgerError(.transparency, "the hashes file does not match the log at line \(tree.size - 1); run `mutual repair --hashes` to rebuild it")
-                return
-            }
-            storeIndex += 1
         }
     }
 
@@ -119,18 +91,25 @@ struct TreeCheck {
         return checkStore()
     }
 
+    /// Compares the hashes a leaf adds to the store with the bytes the store holds for them
+    /// (the stored-hash layout is written in exactly this order, leaf by leaf).
+    private mutating func compareStored(_ hashes: [MerkleHash], store: HashStore) {
+        let count = hashes.count * MerkleHash.byteCount
+        let bytes = (try? FileIO.read(store.fd, count: count, at: storedOffset, path: store.url.path)) ?? []
+        if bytes != Array(hashes.map(\.bytes).joined()) {
+            storeMismatch = LedgerError(.transparency, "the hashes file differs from the log at line \(tree.size - 1); run `mutual repair --hashes` to rebuild it")
+        }
+        storedOffset += Int64(count)
+    }
+
     /// The store may lag the log after a crash between the two writes (the next append or
-    /// `repair` catches it up), but what it holds must match the log, and it may never be ahead.
+    /// `repair` catches it up), but every hash it holds must match the log, and it may never be ahead.
     private func checkStore() -> LedgerError? {
         if let storeProblem { return storeProblem }
         guard let store else { return nil }
         guard store.count <= tree.size else {
             return LedgerError(.transparency, "the hashes file covers \(store.count) lines but the log has \(tree.size); lines were removed from the log")
         }
-        let expected = store.count == 0 ? Merkle.emptyRoot : rootAtStoreSize
-        guard let root = try? store.root(size: store.count), root == expected else {
-            return LedgerError(.transparency, "the hashes file does not match the log; run `mutual repair --hashes` to rebuild it")
-        }
-        return nil
+        return storeMismatch
     }
 }

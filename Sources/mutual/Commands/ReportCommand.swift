@@ -8,7 +8,7 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Reciprocity, compliance and innovation reports, at any point of the log.",
         discussion: "Same ledger prefix and options, same bytes: reports never read the wall clock. See docs/REPORTS.md.",
-        subcommands: [Reciprocity.self, Compliance.self, Partnership.self, Innovations.self])
+        subcommands: [Reciprocity.self, Compliance.self, Partnership.self, Innovations.self, ReportVerifyCommand.self])
 
     struct Reciprocity: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "How evenly visits, people, learning and innovations flow both ways.")

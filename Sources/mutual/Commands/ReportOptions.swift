@@ -27,6 +27,9 @@ struct ReportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var out: String?
 
+    @Flag(name: .customLong("with-proofs"), help: "JSON compliance and partnership reports: add an inclusion proof of each evidence seq (evidenceProofs).")
+    var withProofs = false
+
     func validate() throws {
         let fromDate = try Self.date(from, flag: "--from")
         let toDate = try Self.date(to, flag: "--to")
@@ -40,6 +43,9 @@ struct ReportOptions: ParsableArguments {
         if let at, at < 0 { throw ValidationError("--at must be a seq of 0 or more") }
         guard ReportFormat(rawValue: format) != nil else {
             throw ValidationError("--format \(format) is not known; use table, json, csv, markdown or html")
+        }
+        if withProofs && format != ReportFormat.json.rawValue {
+            throw ValidationError("--with-proofs needs --format json; the proofs are JSON")
         }
         if let partnership, !Identifier.isValid(partnership) {
             throw ValidationError("--partnership \(partnership) is not an identifier; use lowercase letters, digits, . _ -")
@@ -66,12 +72,8 @@ struct ReportOptions: ParsableArguments {
 
     /// Computes the report of `kind` on `ledger` and writes it where asked.
     func run(_ kind: ReportDocument.Kind, ledger: LedgerOptions, partnership only: String? = nil) throws(LedgerError) {
-        let filter = only ?? partnership
-        let slice = try ProjectionRunner(directory: ledger.directory, lockTimeout: Environment.lockTimeout).read(at: point, keeping: PartnershipRecordProjection.eventTypes)
-        let doc = ReportDocument.build(kind, from: slice, period: period, partnership: filter, point: point)
-        if let filter, !PartnershipRecordProjection().fold(slice.events).partnerships.keys.contains(filter) {
-            throw LedgerError(.notFound, "no partnership \(filter) is registered at this point of the log; see `mutual log --type partnership.registered`")
-        }
+        let request = ReportRequest(kind: kind, partnership: only ?? partnership, period: period, point: point, withProofs: withProofs)
+        let doc = try ReportMaker(directory: ledger.directory, lockTimeout: Environment.lockTimeout).make(request)
         let bytes = doc.render(ReportFormat(rawValue: format) ?? .table)
         if let out {
             do {

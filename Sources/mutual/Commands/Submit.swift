@@ -28,9 +28,8 @@ struct Submit: ParsableCommand {
                 do throws(LedgerError) {
                     events.append(try SignedEvent(fileBytes: try Output.readInput(file, what: "signed event")))
                 } catch {
-                    // A malformed file is bad input (65), not a damaged ledger (1).
-                    let code: LedgerError.Code = [.invalidFormat, .nonCanonical].contains(error.code) ? .validation : error.code
-                    throw LedgerError(code, "\(file): \(error.message)", seq: error.seq)
+                    // A malformed file is bad input (65), whatever layer noticed it.
+                    throw LedgerError(.validation, "\(file): \(error.message)")
                 }
             }
             let outcomes = try ledger.open().append(events)
