@@ -50,6 +50,13 @@ let package = Package(
             dependencies: ["MutualLedger", "PartnershipEvents", .product(name: "Crypto", package: "swift-crypto")],
             path: "Ops/bench"
         ),
+        // Fuzz harness (Ops/fuzz/run.sh): replays inputs in a normal build; built with -sanitize=fuzzer
+        // and -D FUZZING it is a libFuzzer binary instead.
+        .executableTarget(
+            name: "mutual-fuzz",
+            dependencies: ["MutualLedger", "PartnershipEvents"],
+            path: "Ops/fuzz/Harness"
+        ),
         .testTarget(name: "MutualLedgerTests", dependencies: ["MutualLedger"], path: "Tests/MutualLedgerTests"),
         .testTarget(name: "PartnershipEventsTests", dependencies: ["PartnershipEvents", "MutualLedger"], path: "Tests/PartnershipEventsTests"),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "PartnershipEvents"], path: "Tests/ProjectionsTests"),

@@ -22,6 +22,10 @@ public struct CSVTable: Sendable {
     public var header: [String]
     public var rows: [Row]
 
+    /// The most data rows one import may hold (with the 16 MiB file limit, this bounds the memory
+    /// an import takes); a larger file is refused at the first row past it, before anything is signed.
+    public static let maxRows = 10_000
+
     public init(text: String, required: [String], optional: [String] = []) throws(LedgerError) {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
@@ -52,6 +56,9 @@ public struct CSVTable: Sendable {
         while let cells = reader.next() {
             number += 1
             if cells.allSatisfy({ $0.isEmpty }) { continue }
+            guard rows.count < Self.maxRows else {
+                throw LedgerError(.validation, "row \(number): the file has more than \(Self.maxRows) data rows; split it into files of at most \(Self.maxRows) rows")
+            }
             guard cells.count == header.count else {
                 throw LedgerError(.validation, "row \(number): has \(cells.count) cells but the header has \(header.count); check commas and quotes")
             }

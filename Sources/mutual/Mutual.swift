@@ -29,6 +29,9 @@ struct Mutual: ParsableCommand {
     /// ArgumentParser's default entry point, except that a usage error is one stderr line starting
     /// `mutual: ` (the problem and where to find the usage), exit 64, like every other error.
     static func main() {
+        // Past `ulimit -f`, write(2) then fails with EFBIG and the command reports it (exit 74)
+        // instead of the process being killed by SIGXFSZ halfway through an append.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -74,10 +74,11 @@ public struct SigningKey: Sendable {
         guard info.st_mode & 0o077 == 0 else {
             throw LedgerError(.keyFile, "key file \(path) is readable by group or others; run `chmod 600 \(path)`")
         }
-        guard info.st_size <= 16_384, let data = FileManager.default.contents(atPath: path) else {
+        // Read with pread, not FileManager.contents, which leaks its buffer on some error paths (LeakSanitizer).
+        guard info.st_size <= 16_384, let bytes = try? FileIO.readSmallFile(url, limit: 16_384, what: "key file") else {
             throw LedgerError(.keyFile, "key file \(path) cannot be read or is too large to be a key; check the path")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw LedgerError(.keyFile, "key file \(path) is not PEM text; make one with `mutual key generate --out FILE`")
         }
         return try SigningKey(pem: text, source: path)

@@ -12,8 +12,36 @@ import Foundation
 /// try FileIO.replaceAtomically(url, contents: bytes)   // temp file, fsync, rename, fsync dir
 /// ```
 public enum FileIO {
-    /// Creates `url` with `contents`; fails if it already exists. Flushed to disk before returning.
+    /// Creates `url` with `contents`; fails if it already exists. Crash-safe: the bytes go to a
+    /// temporary file beside it (mode `mode` from the start), are flushed, and are then hard-linked
+    /// to `url`, which fails if `url` exists; so `url` never appears empty or half written, even
+    /// after a kill or power cut. Falls back to `O_EXCL` on file systems without hard links.
     public static func createExclusive(_ url: URL, contents: [UInt8], mode: mode_t, what: String) throws(LedgerError) {
+        var info = stat()
+        if lstat(url.path, &info) == 0 {
+            throw LedgerError(.alreadyExists, "\(what) \(url.path) already exists; choose another path or remove it first")
+        }
+        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).new-\(getpid())")
+        unlink(temp.path)
+        try writeNew(temp, contents: contents, mode: mode, what: what)
+        if link(temp.path, url.path) != 0 {
+            let code = errno
+            unlink(temp.path)
+            if code == EEXIST {
+                throw LedgerError(.alreadyExists, "\(what) \(url.path) already exists; choose another path or remove it first")
+            }
+            guard code == EPERM || code == EOPNOTSUPP || code == ENOSYS else {
+                throw LedgerError(.io, "cannot create \(what) \(url.path): \(String(cString: strerror(code))); check the folder exists and is writable")
+            }
+            try writeNew(url, contents: contents, mode: mode, what: what)
+        } else {
+            unlink(temp.path)
+        }
+        syncDirectory(url.deletingLastPathComponent())
+    }
+
+    /// Writes a new file (`O_EXCL`) with `contents` and mode `mode`, flushed; removed again on failure.
+    private static func writeNew(_ url: URL, contents: [UInt8], mode: mode_t, what: String) throws(LedgerError) {
         let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else {
             if errno == EEXIST {
@@ -23,13 +51,13 @@ public enum FileIO {
         }
         defer { close(fd) }
         do {
+            fchmod(fd, mode)
             try writeAll(fd, contents, path: url.path)
             try sync(fd, path: url.path)
         } catch {
             unlink(url.path)
             throw error
         }
-        fchmod(fd, mode)
     }
 
     /// Replaces `url` atomically: write a temporary file beside it, fsync, rename, fsync the folder.
@@ -69,6 +97,32 @@ public enum FileIO {
                 throw LedgerError(.io, "cannot write \(path): \(String(cString: strerror(code)))\(code == ENOSPC || code == EFBIG ? "; free disk space and try again" : "; check the disk and permissions")")
             }
             offset += written
+        }
+    }
+
+    /// Free space an append must leave for what follows it (hash store, checkpoints, cache).
+    public static let appendReserve: Int64 = 64 << 10
+
+    /// Refuses, before a byte is written, an append of `count` bytes to a file of `currentSize`
+    /// bytes that would break the process's file-size limit (`ulimit -f`) or find the disk full,
+    /// so a full disk leaves the ledger exactly as it was rather than half updated.
+    public static func requireRoom(_ fd: Int32, adding count: Int, currentSize: Int64, path: String) throws(LedgerError) {
+        var limit = rlimit()
+        #if os(Linux)
+        let resource = __rlimit_resource_t(RLIMIT_FSIZE.rawValue)
+        #else
+        let resource = RLIMIT_FSIZE
+        #endif
+        if getrlimit(resource, &limit) == 0, limit.rlim_cur != rlim_t.max,
+           currentSize + Int64(count) + appendReserve > Int64(clamping: limit.rlim_cur) {
+            throw LedgerError(.io, "cannot write \(path): the file-size limit of this process (ulimit -f, \(limit.rlim_cur) bytes) leaves no room for \(count) more bytes; raise the limit and try again")
+        }
+        var info = statvfs()
+        if fstatvfs(fd, &info) == 0 {
+            let free = Int64(clamping: info.f_bavail) &* Int64(clamping: info.f_frsize)
+            if free < Int64(count) + appendReserve {
+                throw LedgerError(.io, "cannot write \(path): the disk has \(free) bytes free, too few for \(count) bytes and the checkpoint after them; free disk space and try again")
+            }
         }
     }
 
@@ -128,7 +182,7 @@ public enum FileIO {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-            throw LedgerError(.io, "\(what) \(url.path) is not a regular file; give the path of a file")
+            throw LedgerError(.validation, "\(what) \(url.path) is not a regular file; give the path of a file")
         }
         guard info.st_size <= limit else {
             throw LedgerError(.validation, "\(what) \(url.path) is larger than \(limit) bytes; give a smaller file")

@@ -71,6 +71,9 @@ extension Ledger {
             throw Self.refusal(error, index: index, of: events.count)
         }
         guard !bytes.isEmpty else { return outcomes }
+        // The checkpoint after the write needs the log key: find a missing or too readable one
+        // now, while nothing is written, rather than after the lines are in.
+        _ = try SigningKey.load(from: directory.logKey)
         try log.append(bytes)
         LedgerSnapshot<Rules>.save(fold, lastOffset: lastOffset, end: end + Int64(bytes.count), directory: directory)
         do throws(LedgerError) {

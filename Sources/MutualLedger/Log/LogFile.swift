@@ -147,6 +147,7 @@ public final class LogFile {
     /// Appends `bytes` (whole lines) with one `write`, then `fsync`. The caller holds the exclusive lock.
     public func append(_ bytes: [UInt8]) throws(LedgerError) {
         let before = try size()
+        try FileIO.requireRoom(fd, adding: bytes.count, currentSize: before, path: url.path)
         do {
             try FileIO.writeAll(fd, bytes, path: url.path)
             try FileIO.sync(fd, path: url.path)

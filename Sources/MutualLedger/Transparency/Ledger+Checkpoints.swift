@@ -69,7 +69,11 @@ extension Ledger {
             guard let text = value["note"]?.stringValue else {
                 throw LedgerError(.transparency, "line \(index) of checkpoints has no \"note\"; run `mutual repair --hashes`")
             }
-            notes.append(try SignedNote.parse(Array(text.utf8)))
+            do throws(LedgerError) {
+                notes.append(try SignedNote.parse(Array(text.utf8)))
+            } catch {
+                throw LedgerError(.transparency, "checkpoint \(index) of DIR/checkpoints is damaged (\(error.message)); the history of checkpoints was altered, restore it from a backup")
+            }
             return true
         }
         return notes
@@ -81,7 +85,9 @@ extension Ledger {
         let logKey = try SigningKey.load(from: directory.logKey)
         let signer = try NoteSigner(name: origin, privateKey: logKey.key)
         let note = try SignedNote.sign(text: Checkpoint(origin: origin, size: size, root: root).text, by: [signer])
-        try FileIO.replaceAtomically(directory.checkpoint, contents: note.bytes)
+        // The history first, then the latest: a crash between the two leaves a latest checkpoint
+        // that lags (which `repair` reissues), never one that is missing from the history.
+        let created = !FileManager.default.fileExists(atPath: directory.checkpoints.path)
         var line = JSONValue.object(["size": .integer(size), "note": .string(String(decoding: note.bytes, as: UTF8.self))]).canonicalBytes
         line.append(0x0a)
         let fd = open(directory.checkpoints.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
@@ -91,5 +97,7 @@ extension Ledger {
         defer { close(fd) }
         try FileIO.writeAll(fd, line, path: directory.checkpoints.path)
         try FileIO.sync(fd, path: directory.checkpoints.path)
+        if created { FileIO.syncDirectory(directory.root) }
+        try FileIO.replaceAtomically(directory.checkpoint, contents: note.bytes)
     }
 }

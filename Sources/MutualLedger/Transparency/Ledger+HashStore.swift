@@ -13,7 +13,9 @@ extension Ledger {
     /// The hash store, made to cover exactly the first `count` lines: opened as it is when it
     /// does, extended from the log when it is behind, and rebuilt when it is damaged or ahead.
     func hashStore(_ log: LogFile, covering count: Int64) throws(LedgerError) -> HashStore {
+        let existed = FileManager.default.fileExists(atPath: directory.hashes.path)
         if let store = try? HashStore(url: directory.hashes) {
+            if !existed { FileIO.syncDirectory(directory.root) }   // the new file's name is durable too
             if store.count == count { return store }
             if store.count < count {
                 try extend(store, log: log, to: count)

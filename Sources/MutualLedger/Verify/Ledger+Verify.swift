@@ -8,9 +8,21 @@ extension Ledger {
     public func verify(progress: ((Int, Int64) -> Void)? = nil) throws(LedgerError) -> VerificationReport {
         try directory.requireExisting()
         let log = try LogFile.open(directory.events, writable: false)
-        let end = try log.stableEnd(timeout: lockTimeout)
-        var fold = LedgerFold(rules: rules)
+        // Under one brief shared lock: where the last complete line ends, and the hash store and
+        // checkpoints as they stood then. A writer appends the log, then the store, then the
+        // checkpoint under its exclusive lock, so reading them at different moments would see
+        // checkpoints ahead of the log (a false "rolled back") while others are appending.
+        try log.lockShared(timeout: lockTimeout)
+        let end: Int64
+        do throws(LedgerError) {
+            end = try log.size()
+        } catch {
+            log.unlock()
+            throw error
+        }
         var tree = TreeCheck(ledger: self)
+        log.unlock()
+        var fold = LedgerFold(rules: rules)
         var failure: LedgerError?
         var consumed: Int64 = 0
         try log.forEachLine(upTo: end) { (offset, raw) throws(LedgerError) -> Bool in

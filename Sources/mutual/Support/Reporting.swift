@@ -15,11 +15,24 @@ func reportingErrors(_ body: () throws(LedgerError) -> Void) throws {
 /// Writing to stdout and stderr.
 enum Output {
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("mutual: \(message)\n".utf8))
+        writeStandardError("mutual: \(message)\n")
     }
 
     static func info(_ message: String) {
-        FileHandle.standardError.write(Data("\(message)\n".utf8))
+        writeStandardError("\(message)\n")
+    }
+
+    /// write(2) on descriptor 2, ignoring failure: `FileHandle.write` traps when stderr cannot be
+    /// written (a full disk, `ulimit -f`, a closed pipe), which would turn a clean error into a crash.
+    private static func writeStandardError(_ text: String) {
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { write(2, $0.baseAddress.map { $0 + offset }, bytes.count - offset) }
+            if written < 0 && errno == EINTR { continue }
+            if written <= 0 { return }
+            offset += written
+        }
     }
 
     static func json(_ value: JSONValue) {
