@@ -8,9 +8,8 @@ extension Ledger {
         guard jobs > 1 else { return try verify(progress: progress) }
         try directory.requireExisting()
         let log = try LogFile.open(directory.events, writable: false)
-        let end = try log.stableEnd(timeout: lockTimeout)
+        var (end, tree) = try stableView(log)
         var fold = LedgerFold(rules: rules)
-        var tree = TreeCheck(ledger: self)
         var failure: LedgerError?
         var consumed: Int64 = 0
         let workers = SignatureWorkers(jobs: jobs)

@@ -8,20 +8,7 @@ extension Ledger {
     public func verify(progress: ((Int, Int64) -> Void)? = nil) throws(LedgerError) -> VerificationReport {
         try directory.requireExisting()
         let log = try LogFile.open(directory.events, writable: false)
-        // Under one brief shared lock: where the last complete line ends, and the hash store and
-        // checkpoints as they stood then. A writer appends the log, then the store, then the
-        // checkpoint under its exclusive lock, so reading them at different moments would see
-        // checkpoints ahead of the log (a false "rolled back") while others are appending.
-        try log.lockShared(timeout: lockTimeout)
-        let end: Int64
-        do throws(LedgerError) {
-            end = try log.size()
-        } catch {
-            log.unlock()
-            throw error
-        }
-        var tree = TreeCheck(ledger: self)
-        log.unlock()
+        var (end, tree) = try stableView(log)
         var fold = LedgerFold(rules: rules)
         var failure: LedgerError?
         var consumed: Int64 = 0
@@ -48,5 +35,16 @@ extension Ledger {
             }
         }
         return VerificationReport(verified: fold.count, lastHash: fold.lastHash, failure: failure)
+    }
+
+    /// Under one brief shared lock: where the last complete line ends, and the hash store and
+    /// checkpoints as they stood then. A writer appends the log, then the store, then the
+    /// checkpoint under its exclusive lock, so reading them at different moments would see
+    /// checkpoints ahead of the log (a false "rolled back") while others are appending.
+    func stableView(_ log: LogFile) throws(LedgerError) -> (end: Int64, tree: TreeCheck) {
+        try log.lockShared(timeout: lockTimeout)
+        defer { log.unlock() }
+        let end = try log.size()
+        return (end, TreeCheck(ledger: self))
     }
 }
