@@ -69,4 +69,24 @@ public struct CSVTable: Sendable {
         }
         self.rows = rows
     }
+
+    /// Reads `text` with the `required` columns and turns every row into an ``ImportRow`` with
+    /// `draft`; the first bad row stops the import, named by its row number.
+    ///
+    /// ```swift
+    /// let rows = try CSVTable.importRows(text, required: VisitImport.columns, draft: VisitImport.draft)
+    /// ```
+    public static func importRows(_ text: String, required: [String],
+                                  draft: ([String: String]) throws(LedgerError) -> EventDraft) throws(LedgerError) -> [ImportRow] {
+        let table = try CSVTable(text: text, required: required)
+        var result: [ImportRow] = []
+        for row in table.rows {
+            do throws(LedgerError) {
+                result.append(ImportRow(number: row.number, draft: try draft(row.cells)))
+            } catch {
+                throw LedgerError(error.code, "row \(row.number): \(error.message)")
+            }
+        }
+        return result
+    }
 }

@@ -14,16 +14,7 @@ public enum VisitImport {
                                  "purpose", "needsIdentifiedBy", "briefedBeforeDeparture"]
 
     public static func parse(_ text: String) throws(LedgerError) -> [ImportRow] {
-        let table = try CSVTable(text: text, required: columns)
-        var result: [ImportRow] = []
-        for row in table.rows {
-            do throws(LedgerError) {
-                result.append(ImportRow(number: row.number, draft: try draft(row.cells)))
-            } catch {
-                throw LedgerError(error.code, "row \(row.number): \(error.message)")
-            }
-        }
-        return result
+        try CSVTable.importRows(text, required: columns, draft: draft)
     }
 
     static func draft(_ cells: [String: String]) throws(LedgerError) -> EventDraft {

@@ -22,31 +22,4 @@ extension FileIO {
             done += written
         }
     }
-
-    /// Replaces `url` by renaming a temporary file over it; with `sync: false`, without flushing
-    /// (for caches only).
-    public static func replaceAtomically(_ url: URL, contents: [UInt8], sync: Bool) throws(LedgerError) {
-        if sync {
-            try replaceAtomically(url, contents: contents)
-            return
-        }
-        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-        let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else {
-            throw LedgerError(.io, "cannot write \(temp.path): \(lastErrorText()); check the folder is writable and the disk has space")
-        }
-        do {
-            try writeAll(fd, contents, path: temp.path)
-        } catch {
-            close(fd)
-            unlink(temp.path)
-            throw error
-        }
-        close(fd)
-        guard rename(temp.path, url.path) == 0 else {
-            let text = lastErrorText()
-            unlink(temp.path)
-            throw LedgerError(.io, "cannot replace \(url.path): \(text); check the folder is writable")
-        }
-    }
 }

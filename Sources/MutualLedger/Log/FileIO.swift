@@ -61,7 +61,8 @@ public enum FileIO {
     }
 
     /// Replaces `url` atomically: write a temporary file beside it, fsync, rename, fsync the folder.
-    public static func replaceAtomically(_ url: URL, contents: [UInt8], mode: mode_t = 0o644) throws(LedgerError) {
+    /// With `sync: false` (caches only, which can always be rebuilt) nothing is flushed.
+    public static func replaceAtomically(_ url: URL, contents: [UInt8], mode: mode_t = 0o644, sync flush: Bool = true) throws(LedgerError) {
         let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
         let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
         guard fd >= 0 else {
@@ -69,7 +70,7 @@ public enum FileIO {
         }
         do {
             try writeAll(fd, contents, path: temp.path)
-            try sync(fd, path: temp.path)
+            if flush { try sync(fd, path: temp.path) }
         } catch {
             close(fd)
             unlink(temp.path)
@@ -81,7 +82,7 @@ public enum FileIO {
             unlink(temp.path)
             throw LedgerError(.io, "cannot replace \(url.path): \(text); check the folder is writable")
         }
-        syncDirectory(url.deletingLastPathComponent())
+        if flush { syncDirectory(url.deletingLastPathComponent()) }
     }
 
     /// Writes every byte, retrying short writes and EINTR.
