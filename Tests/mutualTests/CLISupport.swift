@@ -51,6 +51,12 @@ enum CLI {
         return environment
     }
 
+    /// Runs the built `mutual` in `workspace` on the ledger `ledger`, with the clock the workspace
+    /// tests use (`MUTUAL_LEDGER` and `MUTUAL_NOW` set), as the command-line workspaces do.
+    static func mutual(_ arguments: [String], ledger: URL, in workspace: URL) throws -> ProcessResult {
+        try mutual(arguments, environment: ["MUTUAL_LEDGER": ledger.path, "MUTUAL_NOW": "2026-03-25T10:00:00Z"], in: workspace)
+    }
+
     /// Runs the built `mutual` with `arguments`.
     static func mutual(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
                        in directory: URL? = nil) throws -> ProcessResult {

@@ -4,24 +4,11 @@ import Testing
 /// End-to-end runs of the built `mutual` binary for the partnership commands.
 @Suite("Domain commands (binary)")
 struct DomainCommandTests {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
     /// A ledger folder with orgs nuth and gulu-rrh, partnership ukug-1 and a coordinator for each org.
     final class Workspace {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("mutual-cli-\(UUID().uuidString)")
         var ledger: URL { root.appendingPathComponent("ledger") }
         var log: Data { (try? Data(contentsOf: ledger.appendingPathComponent("events.jsonl"))) ?? Data() }
-
-        static var binary: URL {
-            let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("mutual")
-            if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-            return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent(".build/debug/mutual")
-        }
 
         init() throws {
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
@@ -41,27 +28,12 @@ struct DomainCommandTests {
 
         func write(_ name: String, _ text: String) throws { try text.write(toFile: path(name), atomically: true, encoding: .utf8) }
 
-        func run(_ arguments: [String]) throws -> Run {
-            let process = Process()
-            process.executableURL = Self.binary
-            process.arguments = arguments
-            process.currentDirectoryURL = root
-            var environment = ProcessInfo.processInfo.environment
-            environment["MUTUAL_LEDGER"] = ledger.path
-            environment["MUTUAL_NOW"] = "2026-03-25T10:00:00Z"
-            process.environment = environment
-            let out = Pipe(), err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            let stdout = out.fileHandleForReading.readDataToEndOfFile()
-            let stderr = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        func run(_ arguments: [String]) throws -> ProcessResult {
+            try CLI.mutual(arguments, ledger: ledger, in: root)
         }
 
         @discardableResult
-        func ok(_ arguments: [String]) throws -> Run {
+        func ok(_ arguments: [String]) throws -> ProcessResult {
             let result = try run(arguments)
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
             return result

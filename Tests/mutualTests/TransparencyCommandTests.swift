@@ -38,27 +38,8 @@ struct TransparencyCommandTests {
             return String(text.split(separator: "\n")[seq]) + "\n"
         }
 
-        func run(_ executable: URL, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-            let process = Process()
-            process.executableURL = executable
-            process.arguments = arguments
-            process.currentDirectoryURL = root
-            var environment = ProcessInfo.processInfo.environment
-            environment["MUTUAL_LEDGER"] = ledger.path
-            environment["MUTUAL_NOW"] = "2026-03-25T10:00:00Z"
-            process.environment = environment
-            let out = Pipe(), err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            let stdout = out.fileHandleForReading.readDataToEndOfFile()
-            let stderr = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
-        }
-
-        func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-            try run(DomainCommandTests.Workspace.binary, arguments)
+        func run(_ arguments: [String]) throws -> ProcessResult {
+            try CLI.mutual(arguments, ledger: ledger, in: root)
         }
 
         @discardableResult
@@ -196,10 +177,8 @@ struct TransparencyCommandTests {
         let work = try Work(events: 9)
         let interop = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Ops/interop")
-        let python = URL(fileURLWithPath: "/usr/bin/env")
         func py(_ script: String, _ arguments: [String]) throws -> Int32 {
-            let result = try work.run(python, ["python3", interop.appendingPathComponent(script).path] + arguments)
-            return result.status
+            try CLI.tool("python3", [interop.appendingPathComponent(script).path] + arguments, in: work.root).status
         }
         let vkey = try work.ok(["log-key"]).trimmingCharacters(in: .newlines)
         let w1 = try work.ok(["witness-key", "--key", work.path("w1.pem"), "--name", "witness.example/w1"]).trimmingCharacters(in: .newlines)
