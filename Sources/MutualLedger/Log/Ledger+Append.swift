@@ -73,11 +73,11 @@ extension Ledger {
         guard !bytes.isEmpty else { return outcomes }
         // The checkpoint after the write needs the log key: find a missing or too readable one
         // now, while nothing is written, rather than after the lines are in.
-        _ = try SigningKey.load(from: directory.logKey)
+        let logKey = try SigningKey.load(from: directory.logKey)
         try log.append(bytes)
         LedgerSnapshot<Rules>.save(fold, lastOffset: lastOffset, end: end + Int64(bytes.count), directory: directory)
         do throws(LedgerError) {
-            try updateTransparency(log, origin: fold.registry.origin ?? "", previousCount: previousCount, newLines: newLines)
+            try updateTransparency(log, origin: fold.registry.origin ?? "", logKey: logKey, previousCount: previousCount, newLines: newLines)
         } catch {
             throw LedgerError(.io, "recorded seq \(previousCount)…\(fold.count - 1), but the hash store or checkpoint could not be updated (\(error.message)); run `mutual repair`")
         }

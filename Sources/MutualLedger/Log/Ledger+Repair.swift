@@ -52,7 +52,7 @@ extension Ledger {
         let root = try store.root(size: count)
         let current = try? latestCheckpoint(log)
         if current?.checkpoint.size != count || current?.checkpoint.root != root {
-            try issueCheckpoint(origin: try genesisBody(log).origin, size: count, root: root)
+            try issueCheckpoint(origin: try genesisBody(log).origin, logKey: SigningKey.load(from: directory.logKey), size: count, root: root)
             changed = true
         }
         return changed

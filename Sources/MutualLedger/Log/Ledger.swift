@@ -85,7 +85,7 @@ public struct Ledger<Rules: LedgerRules>: Sendable {
         try FileIO.createExclusive(directory.events, contents: bytes, mode: 0o644, what: "log")
         FileIO.syncDirectory(directory.root)
         let log = try LogFile.open(directory.events, writable: true)
-        try updateTransparency(log, origin: origin, previousCount: 0, newLines: [line.bytes])
+        try updateTransparency(log, origin: origin, logKey: logKey, previousCount: 0, newLines: [line.bytes])
         return signed
     }
 

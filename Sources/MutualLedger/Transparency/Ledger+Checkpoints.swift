@@ -79,10 +79,9 @@ extension Ledger {
         return notes
     }
 
-    /// Signs and stores a checkpoint for the tree of `size` leaves with `root`:
+    /// Signs with `logKey` and stores a checkpoint for the tree of `size` leaves with `root`:
     /// `DIR/checkpoint` replaced atomically, and one line appended to `DIR/checkpoints`.
-    func issueCheckpoint(origin: String, size: Int64, root: MerkleHash) throws(LedgerError) {
-        let logKey = try SigningKey.load(from: directory.logKey)
+    func issueCheckpoint(origin: String, logKey: SigningKey, size: Int64, root: MerkleHash) throws(LedgerError) {
         let signer = try NoteSigner(name: origin, privateKey: logKey.key)
         let note = try SignedNote.sign(text: Checkpoint(origin: origin, size: size, root: root).text, by: [signer])
         // The history first, then the latest: a crash between the two leaves a latest checkpoint
