@@ -70,19 +70,30 @@ public struct PartnershipState: Codable, Sendable, Equatable, CacheTableState {
     /// what a correction is checked against (a visit's orgs, an innovation's orgs, a
     /// partnership's orgs) is in ``visits``, ``innovations`` and ``partnerships``.
     public struct Recorded: Codable, Sendable, Equatable {
-        public var kind: EventKind
+        // Declared in this order so that the struct packs into 40 bytes (verify keeps one per event).
         public var partnership: String?
         /// The value of the kind's identity member (``PartnershipRules/identityField``): the org,
         /// partnership, visit or innovation the event is about.
         public var subject: String?
+        private var travellerCount: Int32?
+        public var kind: EventKind
+
         /// The number of travellers of a `visit.recorded`.
-        public var travellers: Int?
+        public var travellers: Int? {
+            get { travellerCount.map(Int.init) }
+            set { travellerCount = newValue.map { Int32(clamping: $0) } }
+        }
 
         public init(kind: EventKind, partnership: String?, subject: String?, travellers: Int?) {
             self.kind = kind
             self.partnership = partnership
             self.subject = subject
-            self.travellers = travellers
+            self.travellerCount = travellers.map { Int32(clamping: $0) }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case kind, partnership, subject
+            case travellerCount = "travellers"
         }
     }
 

@@ -35,3 +35,17 @@ import Testing
         #expect(decoded.recorded[CompactEventID(visit.event.id)]?.subject == "v-1")
     }
 }
+
+extension StateShapeTests {
+    /// Verify keeps one `Recorded` per correctable event: it stays packed, and keeps its JSON.
+    @Test func recordedStaysSmallAndKeepsItsJSON() throws {
+        #expect(MemoryLayout<PartnershipState.Recorded?>.stride <= 40)
+        let recorded = PartnershipState.Recorded(kind: .visitRecorded, partnership: "ukug-1", subject: "v-1", travellers: 3)
+        let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(recorded)) as? [String: Any]
+        #expect(json?["travellers"] as? Int == 3)
+        #expect(json?["kind"] as? String == "visit.recorded")
+        #expect(try JSONDecoder().decode(PartnershipState.Recorded.self, from: JSONEncoder().encode(recorded)) == recorded)
+        let none = PartnershipState.Recorded(kind: .visitConfirmed, partnership: "ukug-1", subject: "v-1", travellers: nil)
+        #expect(try JSONDecoder().decode(PartnershipState.Recorded.self, from: JSONEncoder().encode(none)).travellers == nil)
+    }
+}
