@@ -24,7 +24,7 @@ public struct CSVTable: Sendable {
 
     /// The most data rows one import may hold (with the 16 MiB file limit, this bounds the memory
     /// an import takes); a larger file is refused at the first row past it, before anything is signed.
-    public static let maxRows = 10_000
+    public static let maxRows = 100_000
 
     public init(text: String, required: [String], optional: [String] = []) throws(LedgerError) {
         var text = text
