@@ -77,16 +77,16 @@ public struct CSVTable: Sendable {
     /// let rows = try CSVTable.importRows(text, required: VisitImport.columns, draft: VisitImport.draft)
     /// ```
     public static func importRows(_ text: String, required: [String],
-                                  draft: ([String: String]) throws(LedgerError) -> EventDraft) throws(LedgerError) -> [ImportRow] {
-        let table = try CSVTable(text: text, required: required)
-        var result: [ImportRow] = []
-        for row in table.rows {
+                                  draft: @escaping @Sendable ([String: String]) throws(LedgerError) -> EventDraft) throws(LedgerError) -> [ImportRow] {
+        let rows = try CSVTable(text: text, required: required).rows
+        // Rows are independent: turned into drafts on all cores; the first bad row, in file order, is reported.
+        return try ParallelMap.tryMap(rows.count) { (index: Int) throws(LedgerError) -> ImportRow in
+            let row = rows[index]
             do throws(LedgerError) {
-                result.append(ImportRow(number: row.number, draft: try draft(row.cells)))
+                return ImportRow(number: row.number, draft: try draft(row.cells))
             } catch {
                 throw LedgerError(error.code, "row \(row.number): \(error.message)")
             }
         }
-        return result
     }
 }

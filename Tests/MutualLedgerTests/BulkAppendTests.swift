@@ -48,26 +48,31 @@ struct BulkAppendTests {
     func signingMatchesSequential() throws {
         try withTemporaryDirectory("bulk-sign") { root in
             let parallel = try TamperFixture(root: root.appendingPathComponent("a"))
-            let sequential = try TamperFixture(root: root.appendingPathComponent("b"))
+            // The same ledger (event ids are random), appended to the old way: sign, then append in order.
+            let copy = LedgerDirectory(root.appendingPathComponent("b"))
+            try FileManager.default.copyItem(at: parallel.directory.root, to: copy.root)
+            let sequential = Ledger(directory: copy, rules: CoreRules(), clock: fixedClock)
             let events = try Self.notes(parallel.ledger, count: 700, author: parallel.alice)
             let outcomes = try parallel.ledger.appendSigning(events, with: parallel.alice)
             #expect(outcomes == (50..<750).map { AppendOutcome.appended(seq: $0) })
-            for chunk in stride(from: 0, to: events.count, by: 100) {
-                _ = try sequential.ledger.append(try Self.signed(Array(events[chunk..<(chunk + 100)]), sequential.alice))
+            for chunk in stride(from: 0, to: events.count, by: 10) {
+                _ = try sequential.append(try Self.signed(Array(events[chunk..<(chunk + 10)]), parallel.alice))
             }
-            #expect(try Data(contentsOf: parallel.directory.events) == Data(contentsOf: sequential.directory.events))
+            #expect(try Data(contentsOf: parallel.directory.events) == Data(contentsOf: copy.events))
+            #expect(try Data(contentsOf: parallel.directory.hashes) == Data(contentsOf: copy.hashes))
             #expect(try parallel.ledger.verify().failure == nil)
             #expect(try parallel.ledger.latestCheckpoint().checkpoint.size == 750)
         }
     }
 
-    /// Refused by `appendSigning` exactly as by `append` of the same events signed first: same
-    /// code, same message, and every file of the ledger byte-identical.
+    /// Refused by `appendSigning` exactly as the import refused before it: its events signed first,
+    /// then every one checked in order with its signature (`Ledger.check`): same code, same
+    /// message, and every file of the ledger byte-identical.
     static func expectSameRefusal(_ fixture: TamperFixture, _ events: [Event], key: SigningKey,
                                   sourceLocation: SourceLocation = #_sourceLocation) throws -> LedgerError? {
         let before = try files(fixture.directory)
         let sequential = #expect(throws: LedgerError.self, sourceLocation: sourceLocation) {
-            _ = try fixture.ledger.append(try signed(events, key))
+            try fixture.ledger.check(try signed(events, key))
         }
         let bulk = #expect(throws: LedgerError.self, sourceLocation: sourceLocation) {
             _ = try fixture.ledger.appendSigning(events, with: key, label: { "event \($0 + 1) of \(events.count)" })

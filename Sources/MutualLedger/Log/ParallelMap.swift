@@ -2,17 +2,17 @@ import Dispatch
 import Foundation
 
 /// Maps `0..<count` on all cores, in chunks, keeping the order: for pure per-item work of bulk
-/// appends (encoding events, parsing signed event lines).
+/// appends (encoding events, parsing signed event lines, turning CSV rows into drafts).
 ///
 /// ```swift
 /// let squares = ParallelMap.map(1000) { $0 * $0 }           // [0, 1, 4, ...]
 /// let parsed = try ParallelMap.tryMap(lines.count) { try parse(lines[$0]) }   // first error in order
 /// ```
-enum ParallelMap {
+public enum ParallelMap {
     /// Items per chunk handed to one thread.
     static let chunk = 256
 
-    static func map<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
+    public static func map<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
         let chunks = (count + chunk - 1) / chunk
         let results = ChunkResults<T>(chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { index in
@@ -23,7 +23,7 @@ enum ParallelMap {
     }
 
     /// `map` of a throwing transform: the error of the lowest index that fails, if any.
-    static func tryMap<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) throws(LedgerError) -> T) throws(LedgerError) -> [T] {
+    public static func tryMap<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) throws(LedgerError) -> T) throws(LedgerError) -> [T] {
         let outcomes = map(count) { index -> Result<T, LedgerError> in
             do throws(LedgerError) { return .success(try transform(index)) } catch { return .failure(error) }
         }
