@@ -6,7 +6,8 @@ import Foundation
 /// event's encoding and signature, waiting only if its chunk is not signed yet.
 ///
 /// Each event is encoded once (RFC 8785); the same bytes are signed and later framed into the
-/// ledger line (``EncodedEvent/lineBytes(seq:prev:)``).
+/// ledger line (``EncodedEvent/lineBytes(seq:prev:)``). Workers stay at most a few chunks ahead
+/// of the events taken, so the signed encodings waiting in memory stay few.
 ///
 /// ```swift
 /// let signer = ParallelSigner(events, key: key)
@@ -14,7 +15,7 @@ import Foundation
 /// let first = try signer.take(0)      // EncodedEvent of events[0], signed by key
 /// ```
 final class ParallelSigner: @unchecked Sendable {
-    // `@unchecked Sendable`: `results`, `done`, `failures`, `next` and `cancelled` are read and
+    // `@unchecked Sendable`: `results`, `done`, `failures`, `next`, `taken` and `cancelled` are read and
     // written only under `condition`; `events` and `key` are immutable.
     private let events: [Event]
     private let key: SigningKey
@@ -23,6 +24,9 @@ final class ParallelSigner: @unchecked Sendable {
     private var done: [Bool]
     private var failures: [Int: LedgerError] = [:]
     private var next = 0
+    /// The chunk of the last event taken; workers sign no further than `window` chunks past it.
+    private var taken = 0
+    private let window: Int
     private var cancelled = false
     private let condition = NSCondition()
     private let group = DispatchGroup()
@@ -31,6 +35,7 @@ final class ParallelSigner: @unchecked Sendable {
         self.events = events
         self.key = key
         self.chunk = chunk
+        window = 4 * max(1, jobs)
         let chunks = (events.count + chunk - 1) / chunk
         results = Array(repeating: nil, count: events.count)
         done = Array(repeating: false, count: chunks)
@@ -70,6 +75,7 @@ final class ParallelSigner: @unchecked Sendable {
     /// The next chunk to sign, nil when all are claimed or the batch was cancelled.
     private func claim() -> Int? {
         condition.withLock {
+            while !cancelled && next < done.count && next >= taken + window { condition.wait() }
             guard !cancelled, next < done.count else { return nil }
             defer { next += 1 }
             return next
@@ -80,6 +86,10 @@ final class ParallelSigner: @unchecked Sendable {
     func take(_ index: Int) throws(LedgerError) -> EncodedEvent {
         let result: Result<EncodedEvent, LedgerError> = condition.withLock {
             let chunkIndex = index / chunk
+            if chunkIndex > taken {
+                taken = chunkIndex
+                condition.broadcast()
+            }
             while !done[chunkIndex] { condition.wait() }
             if let encoded = results[index] {
                 results[index] = nil
@@ -92,7 +102,10 @@ final class ParallelSigner: @unchecked Sendable {
 
     /// Stops handing out chunks and waits for the workers (after a refused event, or at the end).
     func cancel() {
-        condition.withLock { cancelled = true }
+        condition.withLock {
+            cancelled = true
+            condition.broadcast()
+        }
         group.wait()
     }
 }
