@@ -38,7 +38,7 @@ extension CacheTableState {
 /// visits["v-1"] = 3
 /// visits["v-1"]   // 3
 /// ```
-public struct CachedMap<Value: Codable & Sendable & Equatable>: Sendable, CacheTableBacked {
+public struct CachedMap<Value: Codable & Sendable & Equatable & CacheEntryValue>: Sendable, CacheTableBacked {
     public internal(set) var cacheBase: CacheTable?
     /// Changes since `cacheBase` (or everything, without one); nil marks a removed key. Keys
     /// that are event ids are kept as their 16 bytes (``EventIDBits``), others as text; both
@@ -74,7 +74,7 @@ public struct CachedMap<Value: Codable & Sendable & Equatable>: Sendable, CacheT
     /// The value the table holds for `key`, if there is a table.
     @usableFromInline func stored(_ key: String) -> Value? {
         guard let cacheBase, let bytes = cacheBase.value(for: Array(key.utf8)), !bytes.isEmpty else { return nil }
-        return try? JSONDecoder().decode(Value.self, from: Data(bytes))
+        return Value(entryBytes: bytes)
     }
 
     /// The overlay's value of `key`: nil if it has none, `.some(nil)` if it was removed.
@@ -104,22 +104,24 @@ public struct CachedMap<Value: Codable & Sendable & Equatable>: Sendable, CacheT
     public var dictionary: [String: Value] {
         var result: [String: Value] = [:]
         if let cacheBase {
-            let decoder = JSONDecoder()
             for (key, value) in cacheBase.entries() {
                 let name = String(decoding: key, as: UTF8.self)
-                result[name] = value.isEmpty ? nil : try? decoder.decode(Value.self, from: Data(value))
+                result[name] = value.isEmpty ? nil : Value(entryBytes: value)
             }
         }
         for (key, value) in overlay { result[key] = value }
         return result
     }
 
+    /// The overlay's entries in the byte order of their keys, each value in its
+    /// ``CacheEntryValue`` encoding (empty: removed).
     public var pendingEntries: [(key: [UInt8], value: [UInt8])] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return overlay.sorted { $0.key < $1.key }.map { key, value in
-            (Array(key.utf8), value.flatMap { try? encoder.encode($0) }.map(Array.init) ?? [])
-        }
+        var entries: [(key: [UInt8], value: [UInt8])] = []
+        entries.reserveCapacity(byID.count + byText.count)
+        byID.forEach { bits, value in entries.append((bits.textBytes, value?.entryBytes ?? [])) }
+        byText.forEach { key, value in entries.append((Array(key.utf8), value?.entryBytes ?? [])) }
+        entries.sort { $0.key.lexicographicallyPrecedes($1.key) }
+        return entries
     }
 
     public var allEntries: [(key: [UInt8], value: [UInt8])] {

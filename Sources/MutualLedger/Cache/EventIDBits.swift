@@ -35,7 +35,10 @@ public struct EventIDBits: Hashable, Sendable {
     }
 
     /// The canonical text: 32 lowercase hex digits grouped 8-4-4-4-12.
-    public var text: String {
+    public var text: String { String(decoding: textBytes, as: UTF8.self) }
+
+    /// The UTF-8 bytes of ``text``.
+    public var textBytes: [UInt8] {
         let digits = Array("0123456789abcdef".utf8)
         var bytes = [UInt8](repeating: UInt8(ascii: "-"), count: 36)
         var out = 0
@@ -46,7 +49,7 @@ public struct EventIDBits: Hashable, Sendable {
             bytes[out] = digits[Int((word >> shift) & 0xf)]
             out += 1
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     @inlinable static func hexValue(_ c: UInt8) -> UInt64? {
