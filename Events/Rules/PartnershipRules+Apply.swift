@@ -29,7 +29,7 @@ extension PartnershipRules {
         case .eventCorrected:
             guard let correction = try? EventCorrected(body: body), let target = state.recorded[correction.target] else { return }
             state.recorded[correction.target] = Self.recorded(target.kind, body: correction.replacement, partnership: target.partnership)
-            applyBody(target.kind, body: correction.replacement, id: correction.target, partnership: target.partnership, state: &state)
+            applyBody(target.kind, body: correction.replacement, id: correction.target, partnership: target.partnership, new: false, state: &state)
         case .eventRetracted:
             guard let retraction = try? EventRetracted(body: body), let target = state.recorded[retraction.target] else { return }
             state.retracted.insert(retraction.target)
@@ -42,7 +42,7 @@ extension PartnershipRules {
             default: break
             }
         default:
-            applyBody(kind, body: body, id: event.id, partnership: event.partnership, state: &state)
+            applyBody(kind, body: body, id: event.id, partnership: event.partnership, new: true, state: &state)
         }
     }
 
@@ -52,23 +52,26 @@ extension PartnershipRules {
               travellers: kind == .visitRecorded ? body["travellers"]?.arrayValue?.count : nil)
     }
 
-    /// Records what a body of a correctable kind says (new, or replaced by a correction).
-    func applyBody(_ kind: EventKind, body: [String: JSONValue], id: String, partnership: String?, state: inout State) {
+    /// Records what a body of a correctable kind says (`new`, or replaced by a correction).
+    /// A new visit or innovation has an id no earlier one has (`check` refuses a reused one),
+    /// so there is nothing of it to look up and keep; a correction keeps what its target had.
+    func applyBody(_ kind: EventKind, body: [String: JSONValue], id: String, partnership: String?, new: Bool, state: inout State) {
         switch kind {
         case .orgRegistered:
             if let org = try? OrgRegistered(body: body) { state.orgs[org.id] = org }
         case .partnershipRegistered:
             if let registered = try? PartnershipRegistered(body: body) { state.partnerships[registered.id] = registered }
         case .visitRecorded:
-            guard let visit = try? VisitRecorded(body: body), let partnership else { return }
-            let old = state.visits[visit.visit]
+            guard let visit = VisitFacts(body), let partnership else { return }
+            let old = new ? nil : state.visits[visit.visit]
             state.visits[visit.visit] = .init(partnership: partnership, from: visit.from, to: visit.to, start: visit.start, end: visit.end,
                                               eventID: old?.eventID ?? CompactEventID(id), confirmationID: old?.confirmationID, debriefID: old?.debriefID,
                                               retracted: old?.retracted ?? false)
         case .innovationShared:
-            guard let shared = try? InnovationShared(body: body), let partnership else { return }
+            guard let shared = InnovationFacts(body), let partnership else { return }
+            let old = new ? nil : state.innovations[shared.innovation]
             state.innovations[shared.innovation] = .init(partnership: partnership, origin: shared.origin, recipient: shared.recipient,
-                                                         eventID: state.innovations[shared.innovation]?.eventID ?? CompactEventID(id))
+                                                         eventID: old?.eventID ?? CompactEventID(id))
         default:
             break
         }
