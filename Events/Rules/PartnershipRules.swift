@@ -14,7 +14,7 @@ import MutualLedger
 public struct PartnershipRules: LedgerRules {
     public typealias State = PartnershipState
     public static let name = "partnership"
-    public static let version = 5
+    public static let version = 4
 
     /// Upgrades for bodies of older schema versions.
     public var upcasters: EventUpcasters

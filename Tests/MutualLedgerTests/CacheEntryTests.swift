@@ -80,6 +80,19 @@ import Testing
         }
     }
 
+    @Test func tablesOfTheJSONFormatAreNotOpened() throws {
+        try withTemporaryDirectory("cache-entry-format") { dir in
+            let files = CacheTable.Files(directory: dir, name: "m")
+            let ref = try CacheTable.create(files, entries: [(Array("k".utf8), Int(5).entryBytes)])
+            #expect(CacheTable.open(files, ref: ref)?.value(for: Array("k".utf8)) == Int(5).entryBytes)
+            var index = try [UInt8](Data(contentsOf: files.index))
+            #expect(Array(index[0..<8]) == Array("MUTTBL02".utf8))
+            index.replaceSubrange(0..<8, with: Array("MUTTBL01".utf8))   // a table written with JSON values
+            try Data(index).write(to: files.index)
+            #expect(CacheTable.open(files, ref: ref) == nil)
+        }
+    }
+
     @Test func aMalformedStoredValueReadsAsAbsent() throws {
         try withTemporaryDirectory("cache-entry-bad") { dir in
             let files = CacheTable.Files(directory: dir, name: "m")

@@ -10,7 +10,7 @@ import Foundation
 ///
 /// - `NAME.values`: records appended one after the other:
 ///   `hash (u64) | key length (u32) | value length (u32) | key | value`, little-endian.
-/// - `NAME.index`: a 32-byte header `MUTTBL01 | generation | capacity | slots used`, then
+/// - `NAME.index`: a 32-byte header `MUTTBL02 | generation | capacity | slots used`, then
 ///   `capacity` slots of `hash (u64) | record offset + 1 (u64)` (0: empty), open addressing
 ///   with linear probing, at most half full. A key updated later gets a new slot; a lookup
 ///   takes the newest record of the key below the committed length.
@@ -41,7 +41,9 @@ public final class CacheTable: Sendable {
         public var length: Int64
     }
 
-    static let magic = Array("MUTTBL01".utf8)
+    /// `MUTTBL02`: values of rules-state tables are in their binary ``CacheEntryValue`` encoding
+    /// (`MUTTBL01` tables held JSON: they no longer open, so the cache is rebuilt from the log).
+    static let magic = Array("MUTTBL02".utf8)
     static let headerSize = 32
     static let slotSize = 16
 
