@@ -22,11 +22,12 @@ extension Event {
         guard case .object(let object) = json else {
             throw LedgerError(.invalidFormat, "event is not a JSON object; see docs/FORMAT.md")
         }
-        for name in object.keys where !Event.allowedMembers.contains(name) {
-            throw LedgerError(.invalidFormat, "event has unknown member \"\(name)\"; remove it (allowed: \(Event.allowedMembers.sorted().joined(separator: ", ")))")
-        }
-        for name in Event.requiredMembers.sorted() where object[name] == nil {
-            throw LedgerError(.invalidFormat, "event has no \"\(name)\" member; add it (see docs/FORMAT.md)")
+        // The usual case, checked without sorting or a Set: the seven required members and at most
+        // `occurred` besides. Anything else goes through the checks below, which name the problem.
+        let known = object.count == 7 || (object.count == 8 && object["occurred"] != nil)
+        if !known || object["id"] == nil || object["type"] == nil || object["schema"] == nil || object["partnership"] == nil
+            || object["recorded"] == nil || object["author"] == nil || object["body"] == nil {
+            try Self.checkMemberNames(object)
         }
         guard let id = object["id"]?.stringValue, EventID.isValid(id) else {
             throw LedgerError(.invalidFormat, "event id must be a lowercase UUID like 7f0c2a9e-3b1d-4c55-9a0e-2f6d8b1c4e77")
@@ -62,6 +63,16 @@ extension Event {
         }
         self.init(id: id, type: type, schema: schema, partnership: partnership, recorded: recorded,
                   author: author, body: body, occurred: occurred)
+    }
+
+    /// The unknown-member and missing-member errors of ``init(json:)``, in their documented order.
+    private static func checkMemberNames(_ object: [String: JSONValue]) throws(LedgerError) {
+        for name in object.keys where !Event.allowedMembers.contains(name) {
+            throw LedgerError(.invalidFormat, "event has unknown member \"\(name)\"; remove it (allowed: \(Event.allowedMembers.sorted().joined(separator: ", ")))")
+        }
+        for name in Event.requiredMembers.sorted() where object[name] == nil {
+            throw LedgerError(.invalidFormat, "event has no \"\(name)\" member; add it (see docs/FORMAT.md)")
+        }
     }
 
     /// The exact bytes an Ed25519 signature covers: `mutual/event/v1\n` then the JCS bytes of the event.

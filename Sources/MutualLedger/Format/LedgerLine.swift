@@ -88,6 +88,16 @@ public struct LedgerLine: Sendable, Hashable {
     }
 
     private init(buffer bytes: UnsafeBufferPointer<UInt8>) throws(LedgerError) {
+        if let scanned = try Self.scan(bytes) {
+            self = scanned
+            return
+        }
+        try self.init(general: bytes)
+    }
+
+    /// The general reading: the whole line parsed as canonical JSON, then each member checked.
+    /// It decides (with its messages) every line ``scan(_:)`` does not take.
+    init(general bytes: UnsafeBufferPointer<UInt8>) throws(LedgerError) {
         let value = try CanonicalJSON.parseCanonical(bytes)
         guard case .object(let object) = value else {
             throw LedgerError(.invalidFormat, "line is not a JSON object; see docs/FORMAT.md")
