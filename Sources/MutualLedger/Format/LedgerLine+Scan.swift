@@ -30,7 +30,7 @@ extension LedgerLine {
         parser.position = cursor
         parser.depth = 1   // inside the line's object, as in the general parse
         guard bytes.count > cursor, bytes[cursor] == UInt8(ascii: "{"),
-              let event = try? parser.parseValue(), !parser.notCanonical else { return nil }
+              let members = try? parser.parseCanonicalMemberList(), !parser.notCanonical else { return nil }
         cursor = parser.position
         let eventEnd = cursor
         guard expect(afterEvent, in: bytes, at: &cursor), bytes.count - cursor >= 64 else { return nil }
@@ -47,7 +47,14 @@ extension LedgerLine {
         signed.reserveCapacity(domain.count + eventEnd - eventStart)
         signed.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[eventStart..<eventEnd]))
         let prev = String(decoding: UnsafeBufferPointer(rebasing: bytes[prevStart..<(prevStart + 64)]), as: UTF8.self)
-        return LedgerLine(seq: seq, prev: prev, signed: SignedEvent(event: try Event(json: event), signature: signature),
+        let event: Event
+        if let read = try Event(canonicalMembers: members) {
+            event = read
+        } else {
+            // Unknown or missing members: the general reading names the problem.
+            event = try Event(json: .object(Dictionary(members.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })))
+        }
+        return LedgerLine(seq: seq, prev: prev, signed: SignedEvent(event: event, signature: signature),
                           parsedSigningBytes: signed)
     }
 
