@@ -133,6 +133,32 @@ import Testing
         #expect(LedgerLine.hash(of: Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
+    /// `Event(json:)` checks member names without sorting when they are the usual ones; the others
+    /// still get the documented messages (unknown before missing, missing in name order).
+    @Test(arguments: [
+        ("extra", JSONValue.integer(1), nil, "event has unknown member \"extra\""),
+        ("extra", .integer(1), "occurred", "event has unknown member \"extra\""),
+        (nil, nil, "body", "event has no \"body\" member"),
+        (nil, nil, "author", "event has no \"author\" member"),
+        ("occurred", .string("2026-02-30"), nil, "event occurred must be a date"),
+        ("occurred", .null, nil, "event occurred must be a date"),
+    ] as [(String?, JSONValue?, String?, String)])
+    func eventMemberNamesAreCheckedWithTheirMessages(_ add: String?, _ value: JSONValue?, _ remove: String?, _ message: String) throws {
+        var object: [String: JSONValue] = [
+            "id": "7f0c2a9e-3b1d-4c55-9a0e-2f6d8b1c4e77", "type": "note.added", "schema": 1, "partnership": nil,
+            "recorded": "2026-03-01T09:30:00Z", "author": "ed25519:0123456789abcdef", "body": ["text": "x"],
+        ]
+        #expect(try Event(json: .object(object)).id == "7f0c2a9e-3b1d-4c55-9a0e-2f6d8b1c4e77")
+        if let add { object[add] = value }
+        if let remove { object[remove] = nil }
+        #expect(throws: LedgerError.self) { try Event(json: .object(object)) }
+        do {
+            _ = try Event(json: .object(object))
+        } catch {
+            #expect(error.message.hasPrefix(message), "\(error.message)")
+        }
+    }
+
     /// The one-pass event type check against the split-based definition it replaced.
     @Test(arguments: ["visit.recorded", "a.b", "a", ".a", "a.", "a..b", "a-.b", "A.b", "a.B", "a1.b-2", "1a.b", "a.b.c",
                       "a_b.c", "é.b", "a.é", "", ".", "a.-b", "ab.c\u{301}", String(repeating: "a", count: 62) + ".b",
