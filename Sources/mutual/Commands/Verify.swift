@@ -50,7 +50,7 @@ struct Verify: ParsableCommand {
             report = run?.report
         }
         guard let report, let run else { return }
-        if sinceWatermark, let reason = run.fullReason, !json, !quiet {
+        if sinceWatermark, report.isValid, let reason = run.fullReason, !json, !quiet {
             Output.info("verified every line: \(reason)")
         }
         if json {
