@@ -14,10 +14,9 @@ extension Ledger {
     /// or with another root at its size, was rolled back or forked).
     ///
     /// Writing the watermark is best effort: a read-only or unwritable `DIR/cache`, or another run
-    /// writing it at the same moment, never fails the verification.
+    /// writing it at the same moment, never fails the verification. A failing run writes nothing.
     public func verify(sinceWatermark: Bool, jobs: Int, progress: ((Int, Int64) -> Void)? = nil) throws(LedgerError) -> WatermarkVerification {
         try directory.requireExisting()
-        let lock = FileLock(url: VerifiedWatermark<Rules>.lockURL(directory), createFolder: true)
         var reason: String?
         var remembered: VerifiedWatermark<Rules>?
         if sinceWatermark {
@@ -31,7 +30,7 @@ extension Ledger {
                     reason = mismatch.reason
                 case .success(let run):
                     var saved: Int?
-                    if run.report.isValid, lock.held {
+                    if run.report.isValid {
                         saved = saveWatermark(run.fold, tree: run.tree, end: run.end, latest: run.latest, checkpoints: run.checkpoints)
                     }
                     return WatermarkVerification(report: run.report, linesChecked: run.linesChecked, resumedFrom: mark.count,
@@ -46,7 +45,7 @@ extension Ledger {
         if report.isValid, let (fold, tree, end) = finished {
             if let remembered, let failure = heldToRememberedCheckpoint(remembered, fold: fold, tree: tree) {
                 report.failure = failure
-            } else if lock.held {
+            } else {
                 let latest = try? SignedNote.parse(FileIO.readSmallFile(directory.checkpoint, limit: SignedNote.maxBytes, what: "checkpoint"))
                 saved = saveWatermark(fold, tree: tree, end: end, latest: latest, checkpoints: checkpointsPosition(upTo: checkpointsBefore))
             }
@@ -110,7 +109,10 @@ extension Ledger {
     /// Saves the watermark at `end` (tables, then the JSON); the line count saved, or nil if it could not be written.
     func saveWatermark(_ fold: LedgerFold<Rules>, tree: MerkleAccumulator, end: Int64, latest: SignedNote?,
                        checkpoints: CheckpointsPosition) -> Int? {
-        guard let log = try? LogFile.open(directory.events, writable: false), let lastOffset = lineStart(log, endingAt: end) else { return nil }
+        // Only one run writes at a time; the other one (or a read-only DIR/cache) writes nothing.
+        let lock = FileLock(url: VerifiedWatermark<Rules>.lockURL(directory), createFolder: true)
+        guard lock.held, let log = try? LogFile.open(directory.events, writable: false),
+              let lastOffset = lineStart(log, endingAt: end) else { return nil }
         // Remember the latest checkpoint only if it is the tree just verified (the usual case).
         var note: String?
         if let latest, let checkpoint = try? Checkpoint.parse(latest.text), checkpoint.size == tree.size, checkpoint.root == tree.root {
