@@ -34,7 +34,9 @@ struct SinceWatermarkCommandTests {
             let full = try CLI.mutual(["verify", "--ledger", path])
             #expect(since.status == 1 && since.stderr == full.stderr && since.stderrLines.count == 1, "\(since.stderr)")
             #expect(full.stderr.hasPrefix("mutual: invalid: seq \(seq): "), "\(full.stderr)")
-            let json = try JSONValue(parsing: Array(try CLI.mutual(["verify", "--ledger", path, "--since-watermark", "--json"]).stdout.utf8))
+            let jsonRun = try CLI.mutual(["verify", "--ledger", path, "--since-watermark", "--json"])
+            #expect(jsonRun.status == 1)
+            let json = try JSONValue(parsing: Array(jsonRun.stdout.utf8))
             #expect(json["failure"]?["seq"] == .integer(Int64(seq)) && json["resumedFrom"] == .integer(50))
         }
     }

@@ -54,10 +54,13 @@ struct Verify: ParsableCommand {
             Output.info("verified every line: \(reason)")
         }
         if json {
-            guard sinceWatermark, case .object(var object) = report.json else { return Output.json(report.json) }
-            object["checked"] = .integer(Int64(run.linesChecked))
-            object["resumedFrom"] = run.resumedFrom.map { .integer(Int64($0)) } ?? .null
-            Output.json(.object(object))
+            if sinceWatermark, case .object(var object) = report.json {
+                object["checked"] = .integer(Int64(run.linesChecked))
+                object["resumedFrom"] = run.resumedFrom.map { .integer(Int64($0)) } ?? .null
+                Output.json(.object(object))
+            } else {
+                Output.json(report.json)
+            }
         } else if let failure = report.failure {
             Output.error("invalid: \(failure)")
         } else {
