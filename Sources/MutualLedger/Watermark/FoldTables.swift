@@ -57,7 +57,11 @@ struct FoldTables {
             if let base = part.cacheBase, base.files.values == files.values {
                 ref = try CacheTable.append(files, ref: base.ref, entries: part.pendingEntries)
             }
-            if ref == nil { ref = try CacheTable.create(files, entries: part.allEntries) }
+            if ref == nil {
+                // Without a base table the pending entries are all of them (a removed key is an
+                // empty value, which reads as absent): no second copy of a part that can be large.
+                ref = try CacheTable.create(files, entries: part.cacheBase == nil ? part.pendingEntries : part.allEntries)
+            }
             refs[name] = ref
             part.attach(nil)
             if sync {
