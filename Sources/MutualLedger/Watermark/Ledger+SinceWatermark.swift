@@ -11,15 +11,6 @@ struct ResumedRun<Rules: LedgerRules> {
     var checkpoints: CheckpointsPosition
 }
 
-/// How much of `DIR/checkpoints` a run verified: `count` lines ending at byte `end`, the last
-/// starting at `lastOffset` and hashing (newline included) to `lastHash`.
-struct CheckpointsPosition {
-    var end: Int64 = 0
-    var count = 0
-    var lastOffset: Int64 = 0
-    var lastHash = ""
-}
-
 extension Ledger {
     /// `verify --since-watermark` proper: restores the fold and tree the watermark saved (after
     /// checking it still matches the log), then checks only the lines after it, exactly as the full
