@@ -1,0 +1,108 @@
+import MutualLedger
+
+/// What the report fold reads from an event body, whichever way the body was decoded: from the
+/// strict parser's `JSONValue` tree (``JSONBodyReader``) or straight from the line's bytes
+/// (``SpanBodyReader``). Both must answer alike; a differential test holds them to it.
+///
+/// Each accessor mirrors a `JSONValue` accessor: `string` is `stringValue`, `int` is `intValue`,
+/// `bool` is `boolValue`, `strings` is `arrayValue?.compactMap(\.stringValue)`, `count` is
+/// `arrayValue?.count`, and `objects` gives each array element as a reader (an element that is
+/// not an object reads as empty).
+///
+/// ```swift
+/// func visitID(_ body: some RecordBodyReader) -> String? { body.string("visit") }
+/// visitID(JSONBodyReader(["visit": .string("v-1")]))   // "v-1"
+/// ```
+public protocol RecordBodyReader {
+    func string(_ key: StaticString) -> String?
+    func int(_ key: StaticString) -> Int?
+    func bool(_ key: StaticString) -> Bool?
+    func count(_ key: StaticString) -> Int?
+    func strings(_ key: StaticString) -> [String]?
+    func objects(_ key: StaticString) -> [Self]?
+}
+
+/// A ``RecordBodyReader`` over a decoded body.
+///
+/// ```swift
+/// JSONBodyReader(["version": .integer(2)]).int("version")   // 2
+/// ```
+public struct JSONBodyReader: RecordBodyReader {
+    public let members: [String: JSONValue]
+
+    public init(_ members: [String: JSONValue]) { self.members = members }
+
+    @inline(__always) func value(_ key: StaticString) -> JSONValue? { members[key.description] }
+
+    public func string(_ key: StaticString) -> String? { value(key)?.stringValue }
+    public func int(_ key: StaticString) -> Int? { value(key)?.intValue }
+    public func bool(_ key: StaticString) -> Bool? { value(key)?.boolValue }
+    public func count(_ key: StaticString) -> Int? { value(key)?.arrayValue?.count }
+    public func strings(_ key: StaticString) -> [String]? { value(key)?.arrayValue?.compactMap(\.stringValue) }
+    public func objects(_ key: StaticString) -> [JSONBodyReader]? {
+        value(key)?.arrayValue?.map { JSONBodyReader($0.objectValue ?? [:]) }
+    }
+}
+
+/// A ``RecordBodyReader`` over the bytes of a body object inside a line (see ``SpanScanner``).
+///
+/// ```swift
+/// let body = try SpanBodyReader(scanner, object: range)   // range: the body's `{...}`
+/// body.string("visit")
+/// ```
+public struct SpanBodyReader: RecordBodyReader {
+    let scanner: SpanScanner
+    /// (key, value) ranges of the object's members, in order.
+    let keys: [Range<Int>]
+    let values: [Range<Int>]
+
+    /// Indexes the members of the object at `object` (an empty reader when it is not an object).
+    public init(_ scanner: SpanScanner, object: Range<Int>) throws(SpanScanner.Unsupported) {
+        self.scanner = scanner
+        var keys: [Range<Int>] = [], values: [Range<Int>] = []
+        if scanner.at(object.lowerBound) == UInt8(ascii: "{") {
+            keys.reserveCapacity(12)
+            values.reserveCapacity(12)
+            try scanner.members(of: object) { key, value in
+                keys.append(key)
+                values.append(value)
+            }
+        }
+        self.keys = keys
+        self.values = values
+    }
+
+    func value(_ key: StaticString) -> Range<Int>? {
+        for index in keys.indices where scanner.equals(keys[index], key) { return values[index] }
+        return nil
+    }
+
+    public func string(_ key: StaticString) -> String? { value(key).flatMap(scanner.string) }
+    public func int(_ key: StaticString) -> Int? { value(key).flatMap(scanner.int) }
+    public func bool(_ key: StaticString) -> Bool? { value(key).flatMap(scanner.bool) }
+
+    public func count(_ key: StaticString) -> Int? {
+        guard let range = value(key), scanner.at(range.lowerBound) == UInt8(ascii: "[") else { return nil }
+        var n = 0
+        _ = try? scanner.elements(of: range) { _ in n += 1 }
+        return n
+    }
+
+    public func strings(_ key: StaticString) -> [String]? {
+        guard let range = value(key), scanner.at(range.lowerBound) == UInt8(ascii: "[") else { return nil }
+        var out: [String] = []
+        _ = try? scanner.elements(of: range) { element in
+            if let text = scanner.string(element) { out.append(text) }
+        }
+        return out
+    }
+
+    public func objects(_ key: StaticString) -> [SpanBodyReader]? {
+        guard let range = value(key), scanner.at(range.lowerBound) == UInt8(ascii: "[") else { return nil }
+        var out: [SpanBodyReader] = []
+        _ = try? scanner.elements(of: range) { element throws(SpanScanner.Unsupported) in
+            out.append(try SpanBodyReader(scanner, object: element))
+        }
+        return out
+    }
+}

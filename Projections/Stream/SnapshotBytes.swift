@@ -1,0 +1,128 @@
+import MutualLedger
+
+/// Little-endian writer for the snapshot format (docs/REPORTS.md, "Snapshots").
+///
+/// ```swift
+/// var out = SnapshotWriter()
+/// out.u64(42); out.string("nb-lk")
+/// out.bytes   // 8 + 4 + 5 bytes
+/// ```
+public struct SnapshotWriter {
+    public private(set) var bytes: [UInt8] = []
+
+    public init() {}
+
+    public mutating func u8(_ value: UInt8) { bytes.append(value) }
+
+    public mutating func u32(_ value: UInt32) {
+        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
+    }
+
+    public mutating func u64(_ value: UInt64) {
+        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+    }
+
+    public mutating func int(_ value: Int) { u64(UInt64(bitPattern: Int64(value))) }
+
+    /// u32 byte length, then the UTF-8 bytes.
+    public mutating func string(_ text: String) {
+        let utf8 = Array(text.utf8)
+        u32(UInt32(utf8.count))
+        bytes.append(contentsOf: utf8)
+    }
+
+    /// u8 0 for nil, else 1 and the string.
+    public mutating func optional(_ text: String?) {
+        guard let text else { u8(0); return }
+        u8(1)
+        string(text)
+    }
+
+    public mutating func raw(_ more: [UInt8]) { bytes.append(contentsOf: more) }
+}
+
+/// Reader for what ``SnapshotWriter`` wrote; every read is bounds-checked and throws
+/// ``SnapshotReader/Malformed`` past the end or on a value out of range.
+///
+/// ```swift
+/// var input = SnapshotReader(bytes)
+/// let count = try input.u64()
+/// ```
+public struct SnapshotReader {
+    /// The snapshot is not one this version wrote (or it was cut short or edited).
+    public struct Malformed: Error {}
+
+    let bytes: [UInt8]
+    public private(set) var offset = 0
+
+    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    public var atEnd: Bool { offset == bytes.count }
+
+    public mutating func u8() throws(Malformed) -> UInt8 {
+        guard offset < bytes.count else { throw Malformed() }
+        defer { offset += 1 }
+        return bytes[offset]
+    }
+
+    public mutating func u32() throws(Malformed) -> UInt32 {
+        guard offset + 4 <= bytes.count else { throw Malformed() }
+        var value: UInt32 = 0
+        for k in 0..<4 { value |= UInt32(bytes[offset + k]) << UInt32(8 * k) }
+        offset += 4
+        return value
+    }
+
+    public mutating func u64() throws(Malformed) -> UInt64 {
+        guard offset + 8 <= bytes.count else { throw Malformed() }
+        var value: UInt64 = 0
+        for k in 0..<8 { value |= UInt64(bytes[offset + k]) << UInt64(8 * k) }
+        offset += 8
+        return value
+    }
+
+    public mutating func int() throws(Malformed) -> Int { Int(Int64(bitPattern: try u64())) }
+
+    /// A u64 that must be a count or offset (at most `Int64.max`).
+    public mutating func size() throws(Malformed) -> Int {
+        let value = try u64()
+        guard value <= UInt64(Int64.max) else { throw Malformed() }
+        return Int(value)
+    }
+
+    /// A count of elements that follow, each at least `minimum` bytes (rejects absurd counts early).
+    public mutating func count(minimum: Int = 1) throws(Malformed) -> Int {
+        let value = try u64()
+        guard value <= UInt64(bytes.count - offset) / UInt64(max(minimum, 1)) else { throw Malformed() }
+        return Int(value)
+    }
+
+    public mutating func string() throws(Malformed) -> String {
+        let length = Int(try u32())
+        guard offset + length <= bytes.count else { throw Malformed() }
+        defer { offset += length }
+        return String(decoding: bytes[offset..<(offset + length)], as: UTF8.self)
+    }
+
+    public mutating func optional() throws(Malformed) -> String? {
+        switch try u8() {
+        case 0: return nil
+        case 1: return try string()
+        default: throw Malformed()
+        }
+    }
+
+    public mutating func bool() throws(Malformed) -> Bool {
+        switch try u8() {
+        case 0: return false
+        case 1: return true
+        default: throw Malformed()
+        }
+    }
+
+    public mutating func raw(_ count: Int) throws(Malformed) -> [UInt8] {
+        guard offset + count <= bytes.count else { throw Malformed() }
+        defer { offset += count }
+        return Array(bytes[offset..<(offset + count)])
+    }
+}
