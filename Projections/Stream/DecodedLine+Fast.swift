@@ -9,15 +9,12 @@ extension DecodedLine {
     /// ```swift
     /// let line = try DecodedLine.fast(raw)   // == DecodedLine.general(raw)
     /// ```
+    /// A pass over many lines should make one ``LineDecoder`` and call its `decode` instead.
     public static func fast(_ raw: UnsafeRawBufferPointer, upcasters: EventUpcasters = .standard) throws(LedgerError) -> DecodedLine {
-        do {
-            return try scan(SpanScanner(raw), upcasters: upcasters)
-        } catch {
-            return try general(raw, upcasters: upcasters)
-        }
+        try LineDecoder(upcasters: upcasters).decode(raw)
     }
 
-    private static func scan(_ s: SpanScanner, upcasters: EventUpcasters) throws(SpanScanner.Unsupported) -> DecodedLine {
+    static func scan(_ s: SpanScanner, decoder: LineDecoder) throws(SpanScanner.Unsupported) -> DecodedLine {
         var event: Range<Int>?, prev: Range<Int>?, seq: Int?, version: Int?, members = 0
         let end = try s.members(of: 0..<s.bytes.count) { key, value throws(SpanScanner.Unsupported) in
             members += 1
@@ -43,11 +40,11 @@ extension DecodedLine {
             else if s.equals(key, "type") { type = value }
             else { throw SpanScanner.Unsupported() }
         }
-        guard let author, let body, let id, let partnership, let recorded, let schema, let type,
-              let typeText = s.string(type) else { throw SpanScanner.Unsupported() }
-        let kind = RecordKind(type: typeText)
+        guard let author, let body, let id, let partnership, let recorded, let schema, let type, type.count >= 2,
+              s.at(type.lowerBound) == UInt8(ascii: "\"") else { throw SpanScanner.Unsupported() }
+        let (kind, isGenesis) = decoder.kind(s, (type.lowerBound + 1)..<(type.upperBound - 1))
         if kind == .corrected || kind == .retracted { throw SpanScanner.Unsupported() }
-        if let newest = upcasters.newestSchema(of: typeText), newest != schema { throw SpanScanner.Unsupported() }
+        if let newest = decoder.newest[Int(kind.rawValue)], newest != schema { throw SpanScanner.Unsupported() }
         let date: CalendarDate
         if let occurred {
             guard let text = s.string(occurred), let day = CalendarDate(parsing: text) else { throw SpanScanner.Unsupported() }
@@ -56,7 +53,7 @@ extension DecodedLine {
             guard let text = s.string(recorded), let stamp = Timestamp(parsing: text) else { throw SpanScanner.Unsupported() }
             date = stamp.day
         }
-        var decoded = DecodedLine(seq: seq, prev: prevText, isGenesis: typeText == CoreEventType.genesis, date: date,
+        var decoded = DecodedLine(seq: seq, prev: prevText, isGenesis: isGenesis, date: date,
                                   kind: kind, id: EventKey(high: 0, low: 0), partnership: nil, author: nil, body: .skip,
                                   target: nil, replacement: nil)
         guard kind != .other else { return decoded }

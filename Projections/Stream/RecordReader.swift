@@ -65,14 +65,14 @@ public struct RecordReader: Sendable {
         }
         var offsetAfter = start
         var lines = 0
-        let decoder = upcasters
+        let decoder = LineDecoder(upcasters: upcasters)
         var reachedPoint = false
         if case .at(let seq) = point, stream.count > seq { reachedPoint = true }
         if !reachedPoint {
           try log.forEachLine(from: start, upTo: end) { (offset, raw) throws(LedgerError) -> Bool in
             let line: DecodedLine
             do throws(LedgerError) {
-                line = try DecodedLine.fast(raw, upcasters: decoder)
+                line = try decoder.decode(raw)
             } catch {
                 throw error.at(stream.count)
             }

@@ -27,6 +27,17 @@ public struct SpanScanner {
         switch at(start) {
         case UInt8(ascii: "\""):
             var i = start + 1
+            // Eight bytes at a time while none is a quote, a backslash or a control character.
+            if let base = bytes.baseAddress {
+                while i + 8 <= bytes.count {
+                    let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let quote = word ^ 0x2222_2222_2222_2222, slash = word ^ 0x5C5C_5C5C_5C5C_5C5C
+                    let special = ((quote &- 0x0101_0101_0101_0101) & ~quote) | ((slash &- 0x0101_0101_0101_0101) & ~slash)
+                        | ((word &- 0x2020_2020_2020_2020) & ~word)
+                    if special & 0x8080_8080_8080_8080 != 0 { break }
+                    i += 8
+                }
+            }
             while i < bytes.count {
                 let byte = bytes[i]
                 if byte == UInt8(ascii: "\"") { return i + 1 }

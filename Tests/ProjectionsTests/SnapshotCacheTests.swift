@@ -67,7 +67,8 @@ import Testing
         _ = try RecordReader(directory: fixture.dir).read(at: .latest)
         // Cut the log back to 18 lines (the snapshot covers 20).
         let lines = [UInt8](try Data(contentsOf: fixture.dir.events)).split(separator: 0x0a).map(Array.init)
-        try Data(lines[..<18].flatMap { $0 + [0x0a] }).write(to: fixture.dir.events)
+        let kept: [UInt8] = lines[..<18].flatMap { $0 + [0x0a] }
+        try Data(kept).write(to: fixture.dir.events)
         let read = try RecordReader(directory: fixture.dir).read(at: .latest)
         #expect(read.resumedAt == 0)
         let rebuilt = try RecordReader(directory: fixture.dir, useSnapshots: false).read(at: .latest)

@@ -75,14 +75,15 @@ import Testing
         for cut in [lines.count / 3, 2 * lines.count / 3, lines.count - 1] {
             let copy = LedgerDirectory(ledger.root.appendingPathComponent("copy-\(cut)"))
             try FileManager.default.createDirectory(at: copy.root, withIntermediateDirectories: true)
-            let prefix = lines[..<cut].flatMap { $0 + [0x0a] }
+            let prefix: [UInt8] = lines[..<cut].flatMap { $0 + [0x0a] }
             try Data(prefix).write(to: copy.events)
             let first = try RecordReader(directory: copy).read(at: .latest)
             #expect(first.resumedAt == 0)
             #expect(first.savedSnapshot)
             let handle = try FileHandle(forWritingTo: copy.events)
             try handle.seekToEnd()
-            try handle.write(contentsOf: Data(lines[cut...].flatMap { $0 + [0x0a] }))
+            let rest: [UInt8] = lines[cut...].flatMap { $0 + [0x0a] }
+            try handle.write(contentsOf: Data(rest))
             try handle.close()
             let resumed = try RecordReader(directory: copy).read(at: .latest)
             #expect(resumed.resumedAt == cut)
