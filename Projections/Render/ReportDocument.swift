@@ -35,17 +35,25 @@ public struct ReportDocument: Sendable, Equatable {
               reportDate: slice.reportDate, period: period, partnership: partnership, point: point)
     }
 
-    /// Computes the report from a folded record (what ``RecordReader`` streams).
+    /// Computes the report from a folded record (what ``RecordReader`` streams). With `format`,
+    /// only the parts that format renders are computed (a reciprocity table skips the compliance
+    /// rules); the rendered bytes are the same either way.
     public static func build(_ kind: Kind, record: PartnershipRecord, position: LogPosition, reportDate: CalendarDate?,
-                             period: ReportPeriod, partnership: String?, point: ReportPoint = .latest) -> ReportDocument {
+                             period: ReportPeriod, partnership: String?, point: ReportPoint = .latest,
+                             format: ReportFormat? = nil) -> ReportDocument {
         var doc = ReportDocument(kind: kind, position: position, point: point, reportDate: reportDate,
                                  period: period, partnershipFilter: partnership,
                                  orgNames: record.orgs.mapValues(\.name))
         // Both are computed for these kinds: the HTML funder report shows both; other formats
         // show only the kind's own part (see `render`).
         if kind != .innovations {
-            doc.reciprocity = Reciprocity.compute(record, period: period, partnership: partnership)
-            doc.compliance = Compliance.compute(record, period: period, reportDate: reportDate, partnership: partnership)
+            let both = format == nil || format == .html
+            if both || kind != .compliance {
+                doc.reciprocity = Reciprocity.compute(record, period: period, partnership: partnership)
+            }
+            if both || kind != .reciprocity {
+                doc.compliance = Compliance.compute(record, period: period, reportDate: reportDate, partnership: partnership)
+            }
         }
         if kind == .innovations {
             var byPartnership: [String: [PartnershipRecord.Innovation]] = [:]

@@ -20,6 +20,8 @@ public protocol RecordBodyReader {
     func count(_ key: StaticString) -> Int?
     func strings(_ key: StaticString) -> [String]?
     func objects(_ key: StaticString) -> [Self]?
+    /// `stringValue` read as a `YYYY-MM-DD` date (`CalendarDate(parsing:)`).
+    func date(_ key: StaticString) -> CalendarDate?
 }
 
 /// A ``RecordBodyReader`` over a decoded body.
@@ -39,6 +41,7 @@ public struct JSONBodyReader: RecordBodyReader {
     public func bool(_ key: StaticString) -> Bool? { value(key)?.boolValue }
     public func count(_ key: StaticString) -> Int? { value(key)?.arrayValue?.count }
     public func strings(_ key: StaticString) -> [String]? { value(key)?.arrayValue?.compactMap(\.stringValue) }
+    public func date(_ key: StaticString) -> CalendarDate? { string(key).flatMap(CalendarDate.init(parsing:)) }
     public func objects(_ key: StaticString) -> [JSONBodyReader]? {
         value(key)?.arrayValue?.map { JSONBodyReader($0.objectValue ?? [:]) }
     }
@@ -52,33 +55,67 @@ public struct JSONBodyReader: RecordBodyReader {
 /// ```
 public struct SpanBodyReader: RecordBodyReader {
     let scanner: SpanScanner
-    /// (key, value) ranges of the object's members, in order.
-    let keys: [Range<Int>]
-    let values: [Range<Int>]
+    /// The object's bytes (an empty range when the value is not an object).
+    let object: Range<Int>
+    /// (key, value) ranges of the object's members, in order; nil for a nested object, whose few
+    /// members are scanned again at each lookup rather than indexed (no allocation per element).
+    let keys: [Range<Int>]?
+    let values: [Range<Int>]?
 
     /// Indexes the members of the object at `object` (an empty reader when it is not an object).
     public init(_ scanner: SpanScanner, object: Range<Int>) throws(SpanScanner.Unsupported) {
+        try self.init(scanner, objectAt: object.lowerBound)
+    }
+
+    /// Indexes the object starting at `start` in one pass (an empty reader when there is no
+    /// object there); ``end`` is where it ends.
+    public init(_ scanner: SpanScanner, objectAt start: Int) throws(SpanScanner.Unsupported) {
         self.scanner = scanner
         var keys: [Range<Int>] = [], values: [Range<Int>] = []
-        if scanner.at(object.lowerBound) == UInt8(ascii: "{") {
+        if scanner.at(start) == UInt8(ascii: "{") {
             keys.reserveCapacity(12)
             values.reserveCapacity(12)
-            try scanner.members(of: object) { key, value in
+            let end = try scanner.walk(start) { key, valueStart throws(SpanScanner.Unsupported) in
+                let valueEnd = try scanner.skipValue(valueStart)
                 keys.append(key)
-                values.append(value)
+                values.append(valueStart..<valueEnd)
+                return valueEnd
             }
+            object = start..<end
+        } else {
+            object = start..<start
         }
         self.keys = keys
         self.values = values
     }
 
+    /// Where the object ends (its start when there was none).
+    public var end: Int { object.upperBound }
+
+    /// A reader that scans `object` at each lookup (for the small objects inside arrays).
+    init(nested scanner: SpanScanner, object: Range<Int>) {
+        self.scanner = scanner
+        self.object = scanner.at(object.lowerBound) == UInt8(ascii: "{") ? object : 0..<0
+        keys = nil
+        values = nil
+    }
+
     func value(_ key: StaticString) -> Range<Int>? {
-        for index in keys.indices where scanner.equals(keys[index], key) { return values[index] }
-        return nil
+        if let keys, let values {
+            for index in keys.indices where scanner.equals(keys[index], key) { return values[index] }
+            return nil
+        }
+        guard !object.isEmpty else { return nil }
+        var found: Range<Int>?
+        _ = try? scanner.members(of: object) { name, value in
+            if found == nil, scanner.equals(name, key) { found = value }
+        }
+        return found
     }
 
     public func string(_ key: StaticString) -> String? { value(key).flatMap(scanner.string) }
     public func int(_ key: StaticString) -> Int? { value(key).flatMap(scanner.int) }
+    public func date(_ key: StaticString) -> CalendarDate? { value(key).flatMap(scanner.date) }
     public func bool(_ key: StaticString) -> Bool? { value(key).flatMap(scanner.bool) }
 
     public func count(_ key: StaticString) -> Int? {
@@ -100,8 +137,8 @@ public struct SpanBodyReader: RecordBodyReader {
     public func objects(_ key: StaticString) -> [SpanBodyReader]? {
         guard let range = value(key), scanner.at(range.lowerBound) == UInt8(ascii: "[") else { return nil }
         var out: [SpanBodyReader] = []
-        _ = try? scanner.elements(of: range) { element throws(SpanScanner.Unsupported) in
-            out.append(try SpanBodyReader(scanner, object: element))
+        _ = try? scanner.elements(of: range) { element in
+            out.append(SpanBodyReader(nested: scanner, object: element))
         }
         return out
     }

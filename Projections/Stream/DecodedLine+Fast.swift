@@ -28,10 +28,19 @@ extension DecodedLine {
               let prevText = s.string(prevRange), let seq, seq >= 0 else { throw SpanScanner.Unsupported() }
 
         var author: Range<Int>?, body: Range<Int>?, id: Range<Int>?, occurred: Range<Int>?, partnership: Range<Int>?
-        var recorded: Range<Int>?, schema: Int?, type: Range<Int>?
-        try s.members(of: event) { key, value throws(SpanScanner.Unsupported) in
+        var recorded: Range<Int>?, schema: Int?, type: Range<Int>?, reader: SpanBodyReader?
+        // Members come in canonical order, so `type` (last) is known only after `body`: the body
+        // is indexed in the same pass whatever its type, and used only for the types the record reads.
+        try s.walk(event.lowerBound) { key, start throws(SpanScanner.Unsupported) in
+            if s.equals(key, "body") {
+                let indexed = try SpanBodyReader(s, objectAt: start)
+                reader = indexed
+                body = start..<indexed.end
+                return indexed.end
+            }
+            let end = try s.skipValue(start)
+            let value = start..<end
             if s.equals(key, "author") { author = value }
-            else if s.equals(key, "body") { body = value }
             else if s.equals(key, "id") { id = value }
             else if s.equals(key, "occurred") { occurred = value }
             else if s.equals(key, "partnership") { partnership = value }
@@ -39,6 +48,7 @@ extension DecodedLine {
             else if s.equals(key, "schema") { schema = s.int(value) }
             else if s.equals(key, "type") { type = value }
             else { throw SpanScanner.Unsupported() }
+            return end
         }
         guard let author, let body, let id, let partnership, let recorded, let schema, let type, type.count >= 2,
               s.at(type.lowerBound) == UInt8(ascii: "\"") else { throw SpanScanner.Unsupported() }
@@ -47,7 +57,7 @@ extension DecodedLine {
         if let newest = decoder.newest[Int(kind.rawValue)], newest != schema { throw SpanScanner.Unsupported() }
         let date: CalendarDate
         if let occurred {
-            guard let text = s.string(occurred), let day = CalendarDate(parsing: text) else { throw SpanScanner.Unsupported() }
+            guard let day = s.date(occurred) else { throw SpanScanner.Unsupported() }
             date = day
         } else {
             guard let text = s.string(recorded), let stamp = Timestamp(parsing: text) else { throw SpanScanner.Unsupported() }
@@ -69,8 +79,8 @@ extension DecodedLine {
             guard let text = s.string(author) else { throw SpanScanner.Unsupported() }
             decoded.author = text
         }
-        guard s.at(body.lowerBound) == UInt8(ascii: "{") else { throw SpanScanner.Unsupported() }
-        decoded.body = RecordBody(kind, try SpanBodyReader(s, object: body))
+        guard s.at(body.lowerBound) == UInt8(ascii: "{"), let reader else { throw SpanScanner.Unsupported() }
+        decoded.body = RecordBody(kind, reader)
         return decoded
     }
 }

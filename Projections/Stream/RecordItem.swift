@@ -117,7 +117,7 @@ public enum RecordBody: Sendable, Equatable {
             self = .innovation(id: id, origin: origin, recipient: recipient, title: body.string("title") ?? id)
         case .status:
             guard let id = body.string("innovation"), let status = body.string("status") else { self = .skip; return }
-            self = .status(id: id, status: status, date: body.string("date").flatMap(CalendarDate.init(parsing:)))
+            self = .status(id: id, status: status, date: body.date("date"))
         case .policy:
             var values: [String: Int] = [:]
             if let value = body.int("debriefWithinDays") { values["debriefWithinDays"] = value }
@@ -132,8 +132,7 @@ public enum RecordBody: Sendable, Equatable {
 
     private static func visit(_ body: some RecordBodyReader) -> RecordBody {
         guard let id = body.string("visit"), let from = body.string("from"), let to = body.string("to"),
-              let start = body.string("start").flatMap(CalendarDate.init(parsing:)),
-              let end = body.string("end").flatMap(CalendarDate.init(parsing:)) else { return .skip }
+              let start = body.date("start"), let end = body.date("end") else { return .skip }
         let travellers = (body.objects("travellers") ?? []).map {
             PartnershipRecord.Traveller(person: $0.string("person") ?? "", seniority: $0.string("seniority") ?? "")
         }
@@ -143,7 +142,7 @@ public enum RecordBody: Sendable, Equatable {
     }
 
     private static func debrief(_ body: some RecordBodyReader) -> RecordBody {
-        guard let visit = body.string("visit"), let held = body.string("held").flatMap(CalendarDate.init(parsing:)) else { return .skip }
+        guard let visit = body.string("visit"), let held = body.date("held") else { return .skip }
         let others = body.int("nonTravellersAttending") ?? body.count("nonTravellersAttending") ?? 0
         let learning = (body.objects("learning") ?? []).compactMap { item -> PartnershipRecord.LearningItem? in
             guard let org = item.string("receivingOrg"), let level = item.string("level") else { return nil }

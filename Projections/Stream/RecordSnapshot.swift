@@ -85,9 +85,9 @@ public struct RecordSnapshot: Sendable, Equatable {
         let days = try input.int()
         stream.latestDate = hasDate ? CalendarDate(daysSinceEpoch: Int64(days)) : nil
         let items = try input.count(minimum: 36)
-        stream.items.reserveCapacity(items)
-        stream.ids.reserveCapacity(items)
-        stream.index.reserveCapacity(items)
+        stream.items.reserveCapacity(items + 4096)
+        stream.ids.reserveCapacity(items + 4096)
+        stream.index.reserveCapacity(items + 4096)
         for position in 0..<items {
             let id = EventKey(high: try input.u64(), low: try input.u64())
             let seq = try input.int()

@@ -9,6 +9,7 @@ extension RecordStream {
     /// ```
     public func record() -> PartnershipRecord {
         var record = PartnershipRecord()
+        record.visits.reserveCapacity(items.reduce(0) { $0 + ($1.kind == .visit ? 1 : 0) })
         for item in items where !item.retracted { Self.fold(item, into: &record) }
         return record
     }

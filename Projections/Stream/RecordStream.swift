@@ -95,6 +95,14 @@ public struct RecordStream: Sendable, Equatable {
         }
     }
 
+    /// Makes room for about `more` further items.
+    mutating func reserve(_ more: Int) {
+        guard more > 4096 else { return }
+        items.reserveCapacity(items.count + more)
+        ids.reserveCapacity(ids.count + more)
+        index.reserveCapacity(index.count + more)
+    }
+
     /// Fails if `--at` names a seq beyond the lines read (as ``SliceCollector/finish()`` does).
     public func checkPoint() throws(LedgerError) {
         if case .at(let seq) = point, seq >= count {

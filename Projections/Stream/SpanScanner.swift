@@ -1,3 +1,5 @@
+import MutualLedger
+
 /// Walks the bytes of one canonical JSON line (RFC 8785, as Mutual writes it) without building a
 /// tree: objects, arrays, strings, integers and literals are found as byte ranges.
 ///
@@ -80,7 +82,17 @@ public struct SpanScanner {
     /// (key without its quotes); members must come in strictly increasing key order. Returns the end.
     @discardableResult
     public func members(of range: Range<Int>, _ body: (Range<Int>, Range<Int>) throws(Unsupported) -> Void) throws(Unsupported) -> Int {
-        var i = range.lowerBound
+        try walk(range.lowerBound) { key, start throws(Unsupported) in
+            let end = try skipValue(start)
+            try body(key, start..<end)
+            return end
+        }
+    }
+
+    /// The object starting at `start`, member by member: `value(key, valueStart)` reads (or skips)
+    /// the value and returns where it ends. Returns the end of the object.
+    public func walk(_ start: Int, _ value: (Range<Int>, Int) throws(Unsupported) -> Int) throws(Unsupported) -> Int {
+        var i = start
         guard at(i) == UInt8(ascii: "{") else { throw Unsupported() }
         i += 1
         if at(i) == UInt8(ascii: "}") { return i + 1 }
@@ -92,8 +104,7 @@ public struct SpanScanner {
             if let previous, !isLess(previous, key) { throw Unsupported() }
             previous = key
             guard at(keyEnd) == UInt8(ascii: ":") else { throw Unsupported() }
-            let valueEnd = try skipValue(keyEnd + 1)
-            try body(key, (keyEnd + 1)..<valueEnd)
+            let valueEnd = try value(key, keyEnd + 1)
             switch at(valueEnd) {
             case UInt8(ascii: ","): i = valueEnd + 1
             case UInt8(ascii: "}"): return valueEnd + 1
@@ -166,6 +177,28 @@ public struct SpanScanner {
         if equals(value, "true") { return true }
         if equals(value, "false") { return false }
         return nil
+    }
+
+    /// The date a value range holds as a `"YYYY-MM-DD"` string, exactly as `CalendarDate(parsing:)`
+    /// reads it (nil for anything else).
+    public func date(_ value: Range<Int>) -> CalendarDate? {
+        guard value.count == 12, bytes[value.lowerBound] == UInt8(ascii: "\""), bytes[value.lowerBound + 5] == UInt8(ascii: "-"),
+              bytes[value.lowerBound + 8] == UInt8(ascii: "-") else { return nil }
+        func number(_ from: Int, _ count: Int) -> Int? {
+            var n = 0
+            for k in 0..<count {
+                let digit = bytes[value.lowerBound + from + k] &- UInt8(ascii: "0")
+                guard digit <= 9 else { return nil }
+                n = n * 10 + Int(digit)
+            }
+            return n
+        }
+        guard let year = number(1, 4), year >= 1970, let month = number(6, 2), (1...12).contains(month),
+              let day = number(9, 2), day >= 1 else { return nil }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard day <= lengths[month - 1] else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
     }
 
     /// Whether the value range is `null`.

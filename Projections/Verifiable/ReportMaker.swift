@@ -26,8 +26,10 @@ public struct ReportMaker: Sendable {
         self.useSnapshots = useSnapshots
     }
 
-    /// `progress` is called now and then while the log is read: (lines read, bytes read, total bytes).
-    public func make(_ request: ReportRequest, progress: (Int, Int64, Int64) -> Void = { _, _, _ in }) throws(LedgerError) -> ReportDocument {
+    /// `format`: compute only what that format renders (nil: every part). `progress` is called now
+    /// and then while the log is read: (lines read, bytes read, total bytes).
+    public func make(_ request: ReportRequest, format: ReportFormat? = nil,
+                     progress: (Int, Int64, Int64) -> Void = { _, _, _ in }) throws(LedgerError) -> ReportDocument {
         if request.withProofs && !request.kindTakesProofs {
             throw LedgerError(.usage, "--with-proofs applies to compliance and partnership reports only; drop it for a \(request.kind.rawValue) report")
         }
@@ -38,7 +40,8 @@ public struct ReportMaker: Sendable {
             throw LedgerError(.notFound, "no partnership \(filter) is registered at this point of the log; see `mutual log --type partnership.registered`")
         }
         var doc = ReportDocument.build(request.kind, record: record, position: stream.position, reportDate: stream.reportDate,
-                                       period: request.period, partnership: request.partnership, point: request.point)
+                                       period: request.period, partnership: request.partnership, point: request.point,
+                                       format: format)
         let ledger = Ledger(directory: directory, rules: CoreRules(), lockTimeout: lockTimeout)
         guard let anchor = try ledger.anchor(count: Int64(stream.position.count)) else {
             if request.withProofs {

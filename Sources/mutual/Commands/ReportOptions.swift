@@ -84,7 +84,9 @@ struct ReportOptions: ParsableArguments {
         let progress = ProgressLine("report", totalBytes: (attributes?[.size] as? NSNumber)?.int64Value ?? 0, quiet: quiet)
         let doc: ReportDocument
         do throws(LedgerError) {
-            doc = try maker.make(request) { lines, bytes, _ in progress.update(events: lines, bytes: bytes) }
+            doc = try maker.make(request, format: ReportFormat(rawValue: format)) { lines, bytes, _ in
+                progress.update(events: lines, bytes: bytes)
+            }
             progress.finish()
         } catch {
             progress.finish()
