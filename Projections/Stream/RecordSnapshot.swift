@@ -70,9 +70,9 @@ public struct RecordSnapshot: Sendable, Equatable {
     /// but an intact file of this format, projection and version.
     public init(decoding bytes: [UInt8], point: ReportPoint = .latest) throws(SnapshotReader.Malformed) {
         guard bytes.count > Self.magic.count + 64, Array(bytes.prefix(Self.magic.count)) == Self.magic else { throw SnapshotReader.Malformed() }
-        let body = Array(bytes.dropLast(64))
-        guard Array(LedgerLine.hash(of: body).utf8) == Array(bytes.suffix(64)) else { throw SnapshotReader.Malformed() }
-        var input = SnapshotReader(body)
+        let contentEnd = bytes.count - 64
+        guard LedgerLine.hash(of: bytes[..<contentEnd]).utf8.elementsEqual(bytes[contentEnd...]) else { throw SnapshotReader.Malformed() }
+        var input = SnapshotReader(bytes, limit: contentEnd)
         _ = try input.raw(Self.magic.count)
         guard try input.u32() == Self.format, try input.string() == Self.projection,
               try input.u32() == Self.projectionVersion else { throw SnapshotReader.Malformed() }

@@ -43,18 +43,17 @@ extension RecordStream {
             state.debriefs.append(.init(visit: d.visit, partnership: partnership, held: d.held,
                                         nonTravellersAttending: d.others, learning: d.learning, seq: seq))
         case .missionRevised(let version, let directions, let levels):
-            guard let id = item.partnership, var partnership = state.partnerships[id] else { return }
+            // Mutated in place (not copied out and back), so a long mission history is not copied per version.
+            guard let id = item.partnership, state.partnerships[id] != nil else { return }
             var mission = PartnershipRecord.Mission(version: version, learningDirections: directions,
                                                     learningLevels: levels, revised: item.date, seq: seq)
             if let org = item.authorOrg { mission.endorsedBy[org] = seq }
-            partnership.missions[version] = mission
-            state.partnerships[id] = partnership
+            state.partnerships[id]?.missions[version] = mission
         case .missionEndorsed(let version):
-            guard let id = item.partnership, var partnership = state.partnerships[id] else { return }
-            if let org = item.authorOrg, partnership.missions[version]?.endorsedBy[org] == nil {
-                partnership.missions[version]?.endorsedBy[org] = seq
-            }
-            state.partnerships[id] = partnership
+            guard let id = item.partnership, let org = item.authorOrg,
+                  state.partnerships[id]?.missions[version] != nil,
+                  state.partnerships[id]?.missions[version]?.endorsedBy[org] == nil else { return }
+            state.partnerships[id]?.missions[version]?.endorsedBy[org] = seq
         case .innovation(let id, let origin, let recipient, let title):
             guard let partnership = item.partnership else { return }
             state.innovations[id] = .init(id: id, partnership: partnership, origin: origin, recipient: recipient,

@@ -53,20 +53,25 @@ public struct SnapshotReader {
     public struct Malformed: Error {}
 
     let bytes: [UInt8]
+    /// Reading stops here (the bytes after it, such as a checksum, are not part of the content).
+    let limit: Int
     public private(set) var offset = 0
 
-    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+    public init(_ bytes: [UInt8], limit: Int? = nil) {
+        self.bytes = bytes
+        self.limit = min(limit ?? bytes.count, bytes.count)
+    }
 
-    public var atEnd: Bool { offset == bytes.count }
+    public var atEnd: Bool { offset == limit }
 
     public mutating func u8() throws(Malformed) -> UInt8 {
-        guard offset < bytes.count else { throw Malformed() }
+        guard offset < limit else { throw Malformed() }
         defer { offset += 1 }
         return bytes[offset]
     }
 
     public mutating func u32() throws(Malformed) -> UInt32 {
-        guard offset + 4 <= bytes.count else { throw Malformed() }
+        guard offset + 4 <= limit else { throw Malformed() }
         var value: UInt32 = 0
         for k in 0..<4 { value |= UInt32(bytes[offset + k]) << UInt32(8 * k) }
         offset += 4
@@ -74,7 +79,7 @@ public struct SnapshotReader {
     }
 
     public mutating func u64() throws(Malformed) -> UInt64 {
-        guard offset + 8 <= bytes.count else { throw Malformed() }
+        guard offset + 8 <= limit else { throw Malformed() }
         var value: UInt64 = 0
         for k in 0..<8 { value |= UInt64(bytes[offset + k]) << UInt64(8 * k) }
         offset += 8
@@ -93,13 +98,13 @@ public struct SnapshotReader {
     /// A count of elements that follow, each at least `minimum` bytes (rejects absurd counts early).
     public mutating func count(minimum: Int = 1) throws(Malformed) -> Int {
         let value = try u64()
-        guard value <= UInt64(bytes.count - offset) / UInt64(max(minimum, 1)) else { throw Malformed() }
+        guard value <= UInt64(limit - offset) / UInt64(max(minimum, 1)) else { throw Malformed() }
         return Int(value)
     }
 
     public mutating func string() throws(Malformed) -> String {
         let length = Int(try u32())
-        guard offset + length <= bytes.count else { throw Malformed() }
+        guard offset + length <= limit else { throw Malformed() }
         defer { offset += length }
         return String(decoding: bytes[offset..<(offset + length)], as: UTF8.self)
     }
@@ -121,7 +126,7 @@ public struct SnapshotReader {
     }
 
     public mutating func raw(_ count: Int) throws(Malformed) -> [UInt8] {
-        guard offset + count <= bytes.count else { throw Malformed() }
+        guard offset + count <= limit else { throw Malformed() }
         defer { offset += count }
         return Array(bytes[offset..<(offset + count)])
     }

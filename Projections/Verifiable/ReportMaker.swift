@@ -34,16 +34,19 @@ public struct ReportMaker: Sendable {
             throw LedgerError(.usage, "--with-proofs applies to compliance and partnership reports only; drop it for a \(request.kind.rawValue) report")
         }
         let reader = RecordReader(directory: directory, lockTimeout: lockTimeout, useSnapshots: useSnapshots)
-        let stream = try reader.read(at: request.point, progress: progress).stream
-        let record = stream.record()
+        // The stream's per-event state is released once the record is folded, before the report is built.
+        let (record, position, reportDate) = try { () throws(LedgerError) in
+            let stream = try reader.read(at: request.point, progress: progress).stream
+            return (stream.record(), stream.position, stream.reportDate)
+        }()
         if let filter = request.partnership, !record.partnerships.keys.contains(filter) {
             throw LedgerError(.notFound, "no partnership \(filter) is registered at this point of the log; see `mutual log --type partnership.registered`")
         }
-        var doc = ReportDocument.build(request.kind, record: record, position: stream.position, reportDate: stream.reportDate,
+        var doc = ReportDocument.build(request.kind, record: record, position: position, reportDate: reportDate,
                                        period: request.period, partnership: request.partnership, point: request.point,
                                        format: format)
         let ledger = Ledger(directory: directory, rules: CoreRules(), lockTimeout: lockTimeout)
-        guard let anchor = try ledger.anchor(count: Int64(stream.position.count)) else {
+        guard let anchor = try ledger.anchor(count: Int64(position.count)) else {
             if request.withProofs {
                 throw LedgerError(.transparency, "no checkpoint covers this point of the log, so evidence cannot be proved; run `mutual repair --hashes` to issue one")
             }
