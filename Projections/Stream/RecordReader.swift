@@ -39,6 +39,12 @@ public struct RecordReader: Sendable {
     public var snapshotURL: URL { directory.cache.appendingPathComponent("report-\(RecordSnapshot.projection).snapshot") }
 
     /// What a read found.
+    ///
+    /// ```swift
+    /// let result = try reader.read(at: .latest)
+    /// result.resumedAt      // 1_000_000 when a snapshot of that many lines was used
+    /// result.savedSnapshot  // false on a read-only ledger
+    /// ```
     public struct Result: Sendable {
         public var stream: RecordStream
         /// Lines taken from a snapshot instead of read (0: rebuilt from line 0).

@@ -17,6 +17,12 @@ import MutualLedger
 /// ```
 public struct RecordStream: Sendable, Equatable {
     /// One event the record reads, as it currently reads.
+    ///
+    /// ```swift
+    /// let item = stream.items[0]
+    /// item.kind         // .org
+    /// item.retracted    // false
+    /// ```
     public struct Item: Sendable, Equatable {
         public var seq: Int
         public var kind: RecordKind

@@ -15,6 +15,10 @@ import MutualLedger
 /// ```
 public struct SpanScanner {
     /// The line is valid JSON this scanner does not read (an escape, a fraction); use the strict parser.
+    ///
+    /// ```swift
+    /// do { _ = try scanner.skipValue(0) } catch { /* Unsupported: fall back */ }
+    /// ```
     public struct Unsupported: Error {}
 
     public let bytes: UnsafeRawBufferPointer
@@ -91,6 +95,7 @@ public struct SpanScanner {
 
     /// The object starting at `start`, member by member: `value(key, valueStart)` reads (or skips)
     /// the value and returns where it ends. Returns the end of the object.
+    @discardableResult
     public func walk(_ start: Int, _ value: (Range<Int>, Int) throws(Unsupported) -> Int) throws(Unsupported) -> Int {
         var i = start
         guard at(i) == UInt8(ascii: "{") else { throw Unsupported() }

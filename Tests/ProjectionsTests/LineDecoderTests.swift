@@ -84,6 +84,15 @@ import Testing
         try Self.expectSameDecoding(lines)
     }
 
+    /// The byte-level date reader agrees with `CalendarDate(parsing:)`, valid dates and not.
+    @Test(arguments: ["2024-02-29", "2023-02-29", "2100-02-29", "2000-02-29", "1970-01-01", "1969-12-31", "2025-13-01",
+                      "2025-00-10", "2025-04-31", "2025-04-30", "2025-1-01", "2025-01-1x", "20250101", "2025/01/01", "9999-12-31"])
+    func dateReaderAgreesWithCalendarDate(_ text: String) {
+        let quoted = Array("\"\(text)\"".utf8)
+        let fast = quoted.withUnsafeBytes { SpanScanner($0).date(0..<$0.count) }
+        #expect(fast == CalendarDate(parsing: text))
+    }
+
     @Test func invalidLinesGiveTheStrictParsersError() throws {
         let bad = Array(#"{"event":{},"prev":"00","seq":0}"#.utf8)
         var general: LedgerError?
