@@ -101,6 +101,19 @@ public struct RecordStream: Sendable, Equatable {
         }
     }
 
+    /// Frees the event-id index once no more lines will be added (before ``record()``, to lower
+    /// the peak memory of a report); lines added after it would not find their targets.
+    ///
+    /// ```swift
+    /// stream.releaseIndex()
+    /// let record = stream.record()
+    /// ```
+    public mutating func releaseIndex() {
+        index = [:]
+        ids = []
+        keyOrgs = [:]
+    }
+
     /// Makes room for about `more` further items.
     mutating func reserve(_ more: Int) {
         guard more > 4096 else { return }

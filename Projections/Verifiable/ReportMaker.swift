@@ -36,7 +36,8 @@ public struct ReportMaker: Sendable {
         let reader = RecordReader(directory: directory, lockTimeout: lockTimeout, useSnapshots: useSnapshots)
         // The stream's per-event state is released once the record is folded, before the report is built.
         let (record, position, reportDate) = try { () throws(LedgerError) in
-            let stream = try reader.read(at: request.point, progress: progress).stream
+            var stream = try reader.read(at: request.point, progress: progress).stream
+            stream.releaseIndex()
             return (stream.record(), stream.position, stream.reportDate)
         }()
         if let filter = request.partnership, !record.partnerships.keys.contains(filter) {
