@@ -14,10 +14,11 @@ public struct RecordSnapshot: Sendable, Equatable {
     public static let magic = Array("mutual-report-snapshot\n".utf8)
     /// The layout version of the file.
     public static let format: UInt32 = 1
-    /// The projection whose state it holds, and the version of its fold: a snapshot of another
-    /// name or version is never used.
+    /// The projection whose state it holds, and its version (``Projection/version``, bumped
+    /// whenever the record's meaning changes): a snapshot of another name or version is never used.
+    /// A change of the streaming fold or of this layout bumps ``format`` instead.
     public static let projection = PartnershipRecordProjection.name
-    public static let projectionVersion: UInt32 = 1
+    public static let projectionVersion = UInt32(PartnershipRecordProjection.version)
 
     public var stream: RecordStream
     /// Byte offset in events.jsonl just past the newline of line `count - 1`.
