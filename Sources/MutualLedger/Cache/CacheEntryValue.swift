@@ -82,6 +82,11 @@ public struct CacheEntryWriter: Sendable {
 /// ```
 public struct CacheEntryReader {
     /// The entry ends early or holds a byte no writer writes.
+    ///
+    /// ```swift
+    /// var reader = CacheEntryReader([2])
+    /// try reader.readBool()   // throws Malformed: a Bool is 0 or 1
+    /// ```
     public struct Malformed: Error {
         public init() {}
     }
