@@ -223,7 +223,7 @@ public final class CacheTable: Sendable {
         return (bytes, placed)
     }
 
-    private static func place(hash: UInt64, stored: UInt64, into slots: inout [UInt8], capacity: Int) {
+    static func place(hash: UInt64, stored: UInt64, into slots: inout [UInt8], capacity: Int) {
         var slot = Int(hash & UInt64(capacity - 1))
         while load(slots, slot * slotSize + 8) != 0 { slot = (slot + 1) & (capacity - 1) }
         for n in 0..<8 {
@@ -232,7 +232,7 @@ public final class CacheTable: Sendable {
         }
     }
 
-    private static func header(_ generation: UInt64, _ capacity: Int, _ used: Int) -> [UInt8] {
+    static func header(_ generation: UInt64, _ capacity: Int, _ used: Int) -> [UInt8] {
         var bytes = magic
         append64(generation, to: &bytes)
         append64(UInt64(capacity), to: &bytes)
