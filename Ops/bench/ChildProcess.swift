@@ -13,6 +13,8 @@ enum ChildProcess {
         var exitCode: Int32
         /// Peak resident set size in bytes (`ru_maxrss`).
         var maxRSSBytes: Int
+        /// User + system CPU seconds of the child (`ru_utime + ru_stime`).
+        var cpuSeconds: Double
         var stderr: String
     }
 
@@ -53,7 +55,9 @@ enum ChildProcess {
         #else
         let rssBytes = Int(usage.ru_maxrss) * 1024   // KiB on Linux
         #endif
-        return Outcome(seconds: seconds, exitCode: exitCode, maxRSSBytes: rssBytes,
+        let cpu = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+        return Outcome(seconds: seconds, exitCode: exitCode, maxRSSBytes: rssBytes, cpuSeconds: cpu,
                        stderr: errorText.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
