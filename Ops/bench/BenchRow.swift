@@ -139,6 +139,18 @@ struct BenchRow: Codable {
 
     /// A row for an operation this `mutual` does not support (it exited 64 on the flag).
     static func unsupported(_ name: String, unit: String, target: Target?, note: String) -> BenchRow {
+        notMeasured(name, unit: unit, target: target, result: "n/a", note: note)
+    }
+
+    /// A row for an operation that failed (the note says how); its result is "FAIL".
+    static func failed(_ name: String, unit: String, target: Target?, note: String) -> BenchRow {
+        notMeasured(name, unit: unit, target: target, result: "FAIL", note: note)
+    }
+
+    /// What the measured column shows for a row without a value.
+    var unmeasuredText: String { result == "n/a" ? "n/a (not supported by this binary)" : "failed (see note)" }
+
+    private static func notMeasured(_ name: String, unit: String, target: Target?, result: String, note: String) -> BenchRow {
         var row = BenchRow(name, Quantity(value: 0, unit: unit), target: nil, note: note)
         row.value = nil
         row.target = target.map { target in
@@ -146,7 +158,7 @@ struct BenchRow: Codable {
             if target.on == "value" { target.unit = unit }
             return target
         }
-        row.result = "n/a"
+        row.result = result
         return row
     }
 }

@@ -7,7 +7,8 @@ import PartnershipEvents
 /// `mutual report reciprocity` (which leave their watermark and snapshot), then 1,000 events appended,
 /// then `verify --since-watermark` and `audit --state F` timed over those 1,000 new events; then one
 /// event appended before each timed `report reciprocity`. A flag this `mutual` does not have
-/// (exit 64) gives an "n/a" row instead of stopping the benchmark.
+/// (exit 64) gives an "n/a" row, and a command that fails a "FAIL" row saying how, instead of
+/// stopping the benchmark.
 ///
 /// ```swift
 /// let rows = try IncrementalRows(mutual: mutual, work: work, size: 100_000, reportRuns: 5).rows(ledger: generated)
@@ -21,7 +22,15 @@ struct IncrementalRows {
     /// Events appended before the timed `verify --since-watermark` and `audit`.
     var newEvents = 1_000
 
+    /// Whether a command can be timed after its first run: yes, no (exit 64), or it failed (why).
+    private enum Readiness {
+        case ready
+        case unsupported(String)
+        case failed(String)
+    }
+
     private var sizeLabel: String { "\(Quantity.grouped(size)) events" }
+    private static let within = Target(kind: .atMost, threshold: 0.5, on: "value")
 
     func rows(ledger: LedgerGenerator.Result) throws -> [BenchRow] {
         var source = ledger
@@ -34,75 +43,101 @@ struct IncrementalRows {
         var rows: [BenchRow] = []
 
         log("incremental rows: first audit, watermark and report snapshot on a copy of the ledger")
-        let firstAudit = try run(["audit", "--state", state.path, "--ledger", copy.path])
-        let auditSupported = firstAudit.exitCode != 64
-        if auditSupported {
-            try check(firstAudit, "mutual audit --state (first run)")
-            rows.append(BenchRow("audit, first run (mutual audit --state)", Quantity(value: firstAudit.seconds, unit: "s"),
-                                 note: String(format: "the whole ledger, creating the state file; includes process start; %.2f s CPU", firstAudit.cpuSeconds)))
-            rows.append(BenchRow("audit peak memory (max RSS), \(sizeLabel)", Quantity(value: Double(firstAudit.maxRSSBytes) / 1e6, unit: "MB"),
-                                 target: Target(kind: .below, threshold: 64, on: "value"), note: "ru_maxrss of the first mutual audit child"))
-        }
-        var watermarkSupported = true
-        let firstWatermark = try run(["verify", "--since-watermark", "--ledger", copy.path])
-        if firstWatermark.exitCode == 64 {
-            watermarkSupported = false
-        } else if firstWatermark.exitCode != 0 {
-            // Perhaps the watermark must come from a full verify first.
-            try check(try run(["verify", "--ledger", copy.path]), "mutual verify")
-            try check(try run(["verify", "--since-watermark", "--ledger", copy.path]), "mutual verify --since-watermark")
-        }
-        try check(try run(["report", "reciprocity", "--ledger", copy.path]), "mutual report reciprocity")
+        let audit = try firstAudit(state: state, copy: copy, rows: &rows)
+        let watermark = try firstWatermark(copy: copy)
+        let reportFirst = try run(["report", "reciprocity", "--ledger", copy.path])
+        var report: Readiness = reportFirst.exitCode == 0 ? .ready : .failed(Self.failure(reportFirst))
 
         log("appending \(newEvents) events to the copy")
-        let added = try source.signMore(newEvents)
-        _ = try appender.append(added)
+        _ = try appender.append(try source.signMore(newEvents))
         let newLabel = "\(Quantity.grouped(newEvents)) new events"
-        let within = Target(kind: .atMost, threshold: 0.5, on: "value")
-        if watermarkSupported {
-            let since = try run(["verify", "--since-watermark", "--ledger", copy.path])
-            try check(since, "mutual verify --since-watermark")
-            rows.append(BenchRow("verify --since-watermark, \(newLabel)", Quantity(value: since.seconds, unit: "s"), target: within,
-                                 note: String(format: "mutual verify process after the watermark run and %d appended events; includes process start; %.3f s CPU; %.1f MB peak",
-                                              newEvents, since.cpuSeconds, Double(since.maxRSSBytes) / 1e6)))
-        } else {
-            rows.append(.unsupported("verify --since-watermark, \(newLabel)", unit: "s", target: within,
-                                     note: "this mutual has no `verify --since-watermark` (exit 64)"))
-        }
-        if auditSupported {
-            let audit = try run(["audit", "--state", state.path, "--ledger", copy.path])
-            try check(audit, "mutual audit --state")
-            rows.append(BenchRow("audit --state, \(newLabel)", Quantity(value: audit.seconds, unit: "s"), target: within,
-                                 note: String(format: "second mutual audit process, the state file from the first; includes process start; %.3f s CPU; %.1f MB peak",
-                                              audit.cpuSeconds, Double(audit.maxRSSBytes) / 1e6)))
-        } else {
-            rows.append(.unsupported("audit --state, \(newLabel)", unit: "s", target: within, note: "this mutual has no `audit --state` (exit 64)"))
-        }
+        rows.append(try timed("verify --since-watermark, \(newLabel)", watermark, ["verify", "--since-watermark", "--ledger", copy.path],
+                              note: "mutual verify process after the watermark run and \(newEvents) appended events"))
+        rows.append(try timed("audit --state, \(newLabel)", audit, ["audit", "--state", state.path, "--ledger", copy.path],
+                              note: "second mutual audit process, the state file from the first"))
 
-        log("timing `mutual report reciprocity` after appending one event (\(reportRuns) runs)")
-        try check(try run(["report", "reciprocity", "--ledger", copy.path]), "mutual report reciprocity")   // catches up the 1,000
+        let name = "report reciprocity after 1 new event"
+        let fast = Target(kind: .atMost, threshold: 100, on: "value")
+        if case .ready = report {
+            log("timing `mutual report reciprocity` after appending one event (\(reportRuns) runs)")
+            let catchUp = try run(["report", "reciprocity", "--ledger", copy.path])   // takes in the 1,000
+            if catchUp.exitCode != 0 { report = .failed(Self.failure(catchUp)) }
+        }
+        guard case .ready = report else {
+            if case .failed(let why) = report { rows.append(.failed(name, unit: "ms", target: fast, note: why)) }
+            return rows
+        }
         var times: [Double] = []
         var cpu: [Double] = []
         for _ in 0..<reportRuns {
             _ = try appender.append(try source.signMore(1))
-            let report = try run(["report", "reciprocity", "--ledger", copy.path])
-            try check(report, "mutual report reciprocity")
-            times.append(report.seconds)
-            cpu.append(report.cpuSeconds)
+            let outcome = try run(["report", "reciprocity", "--ledger", copy.path])
+            guard outcome.exitCode == 0 else {
+                rows.append(.failed(name, unit: "ms", target: fast, note: Self.failure(outcome)))
+                return rows
+            }
+            times.append(outcome.seconds)
+            cpu.append(outcome.cpuSeconds)
         }
-        rows.append(BenchRow("report reciprocity after 1 new event", Quantity(value: Timing.median(times) * 1000, unit: "ms"),
-                             target: Target(kind: .atMost, threshold: 100, on: "value"),
+        rows.append(BenchRow(name, Quantity(value: Timing.median(times) * 1000, unit: "ms"), target: fast,
                              note: String(format: "median of %d mutual report processes, each after appending one event to a ledger it has reported on; includes process start; %.0f ms CPU (median)",
                                           reportRuns, Timing.median(cpu) * 1000)))
         return rows
+    }
+
+    /// The first `mutual audit --state F` (the whole ledger): its time and peak memory rows.
+    private func firstAudit(state: URL, copy: URL, rows: inout [BenchRow]) throws -> Readiness {
+        let first = try run(["audit", "--state", state.path, "--ledger", copy.path])
+        let memory = "audit peak memory (max RSS), \(sizeLabel)"
+        let below = Target(kind: .below, threshold: 64, on: "value")
+        switch first.exitCode {
+        case 0:
+            rows.append(BenchRow("audit, first run (mutual audit --state)", Quantity(value: first.seconds, unit: "s"),
+                                 note: String(format: "the whole ledger, creating the state file; includes process start; %.2f s CPU", first.cpuSeconds)))
+            rows.append(BenchRow(memory, Quantity(value: Double(first.maxRSSBytes) / 1e6, unit: "MB"), target: below,
+                                 note: "ru_maxrss of the first mutual audit child"))
+            return .ready
+        case 64:
+            rows.append(.unsupported(memory, unit: "MB", target: below, note: "this mutual has no `audit --state` (exit 64)"))
+            return .unsupported("this mutual has no `audit --state` (exit 64)")
+        default:
+            rows.append(.failed(memory, unit: "MB", target: below, note: "first audit: " + Self.failure(first)))
+            return .failed("first audit: " + Self.failure(first))
+        }
+    }
+
+    /// The first `mutual verify --since-watermark`, which leaves the watermark (after a full
+    /// `mutual verify` if it refuses to run without one).
+    private func firstWatermark(copy: URL) throws -> Readiness {
+        let first = try run(["verify", "--since-watermark", "--ledger", copy.path])
+        if first.exitCode == 0 { return .ready }
+        if first.exitCode == 64 { return .unsupported("this mutual has no `verify --since-watermark` (exit 64)") }
+        let full = try run(["verify", "--ledger", copy.path])
+        guard full.exitCode == 0 else { return .failed("mutual verify: " + Self.failure(full)) }
+        let again = try run(["verify", "--since-watermark", "--ledger", copy.path])
+        return again.exitCode == 0 ? .ready : .failed("first verify --since-watermark: " + Self.failure(again))
+    }
+
+    /// Times one run of a command whose first run succeeded; an "n/a" or "FAIL" row otherwise.
+    private func timed(_ name: String, _ readiness: Readiness, _ arguments: [String], note: String) throws -> BenchRow {
+        switch readiness {
+        case .unsupported(let why): return .unsupported(name, unit: "s", target: Self.within, note: why)
+        case .failed(let why): return .failed(name, unit: "s", target: Self.within, note: why)
+        case .ready:
+            let outcome = try run(arguments)
+            guard outcome.exitCode == 0 else { return .failed(name, unit: "s", target: Self.within, note: Self.failure(outcome)) }
+            return BenchRow(name, Quantity(value: outcome.seconds, unit: "s"), target: Self.within,
+                            note: note + String(format: "; includes process start; %.3f s CPU; %.1f MB peak",
+                                                outcome.cpuSeconds, Double(outcome.maxRSSBytes) / 1e6))
+        }
     }
 
     private func run(_ arguments: [String]) throws -> ChildProcess.Outcome {
         try ChildProcess.run(mutual, arguments, scratch: work)
     }
 
-    private func check(_ outcome: ChildProcess.Outcome, _ what: String) throws {
-        guard outcome.exitCode == 0 else { throw BenchError("\(what) on the copy of the ledger exited \(outcome.exitCode): \(outcome.stderr)") }
+    private static func failure(_ outcome: ChildProcess.Outcome) -> String {
+        "exited \(outcome.exitCode): \(outcome.stderr.prefix(200))"
     }
 
     /// The auditor's state file and its companion `FILE.ids`.

@@ -8,13 +8,15 @@ import Foundation
 /// The results for one ledger size.
 struct BenchTable: Codable {
     var events: Int
+    /// The raw rates measured right after generating this ledger (the rows' default limits).
+    var raw: RawRates
     var rows: [BenchRow]
 }
 
 /// Everything a run produced, as printed with `--json` (shape in docs/PERFORMANCE.md).
 ///
 /// ```swift
-/// let report = BenchReport(machine: .current(), raw: raw, tables: tables, arguments: ["--events", "10000"])
+/// let report = BenchReport(machine: .current(), tables: tables, arguments: ["--events", "10000"])
 /// print(report.tableText())        // or try report.jsonText()
 /// ```
 struct BenchReport: Codable {
@@ -46,7 +48,6 @@ struct BenchReport: Codable {
         }
     }
     var machine: Machine
-    var raw: RawRates
     var tables: [BenchTable]
     /// The flags `mutual-bench` ran with.
     var arguments: [String]
@@ -67,7 +68,7 @@ struct BenchReport: Codable {
             out += "\nledger of \(Quantity.grouped(table.events)) events\n"
             let header = ["operation", "measured", "raw limit / baseline", "ratio", "target", "result"]
             let lines = table.rows.map { row -> [String] in
-                [row.name, row.measured?.text ?? "n/a (not supported by this binary)",
+                [row.name, row.measured?.text ?? row.unmeasuredText,
                  row.limit.map { "\(Quantity(value: $0.value, unit: $0.unit).text)\($0.name.map { " (\($0))" } ?? "")" } ?? "-",
                  row.ratio.map { String(format: "%.2fx", $0) } ?? "-",
                  row.target?.text ?? "-",
