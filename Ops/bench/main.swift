@@ -100,7 +100,7 @@ func runBenchmark(_ options: BenchOptions) throws -> BenchReport {
         if !options.recordOnly {
             log("micro-benchmarks of the hot paths")
             rows += try MicroBenchmarks(seconds: options.microSeconds, probe: probe).rows(ledger: ledger)
-            try measureVerifyAndReports(options, size: size, ledger: ledger, probe: probe, cores: cores, rawVerify: rawVerify,
+            try measureVerifyAndReports(options, size: size, ledger: ledger, probe: probe, cores: cores,
                                         mutual: mutual, work: work, rows: &rows)
             if let mutual {
                 log("bulk import and submit of \(options.appendRows) events, each on a copy of the ledger")
