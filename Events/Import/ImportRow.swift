@@ -4,8 +4,8 @@ import MutualLedger
 ///
 /// ```swift
 /// let rows = try VisitImport.parse(text)
-/// let signed = try ImportRow.signAndCheck(rows, ledger: ledger, key: key)   // all rows, or the first bad one
-/// _ = try ledger.append(signed)                                            // one write, one fsync
+/// try ImportRow.checkAll(rows, ledger: ledger, key: key)                   // --dry-run: all rows, or the first bad one
+/// let outcomes = try ImportRow.importAll(rows, ledger: ledger, key: key)   // one write, one fsync
 /// ```
 public struct ImportRow: Sendable, Equatable {
     public var number: Int
@@ -16,38 +16,42 @@ public struct ImportRow: Sendable, Equatable {
         self.draft = draft
     }
 
-    /// Signs every row with `key`, then checks them in order against the ledger as it stands
-    /// (each row after the ones before it). A refused row fails the whole import, naming its row number.
-    public static func signAndCheck<Rules: LedgerRules>(_ rows: [ImportRow], ledger: Ledger<Rules>, key: SigningKey) throws(LedgerError) -> [SignedEvent] {
-        var signed: [SignedEvent] = []
+    /// Signs every row with `key` and checks them in order against the ledger as it stands (each
+    /// row after the ones before it), appending nothing (`--dry-run`). A refused row fails the
+    /// whole import, naming its row number.
+    public static func checkAll<Rules: LedgerRules>(_ rows: [ImportRow], ledger: Ledger<Rules>, key: SigningKey,
+                                                    progress: ((Int) -> Void)? = nil) throws(LedgerError) {
+        _ = try run(rows, ledger: ledger, key: key, dryRun: true, progress: progress)
+    }
+
+    /// Signs, checks and appends a whole import in one batch (one write, one fsync), or nothing.
+    /// Rows are signed on all cores while they are checked in order (``Ledger/appendSigning(_:with:label:dryRun:progress:)``).
+    @discardableResult
+    public static func importAll<Rules: LedgerRules>(_ rows: [ImportRow], ledger: Ledger<Rules>, key: SigningKey,
+                                                     progress: ((Int) -> Void)? = nil) throws(LedgerError) -> [AppendOutcome] {
+        try run(rows, ledger: ledger, key: key, dryRun: false, progress: progress)
+    }
+
+    private static func run<Rules: LedgerRules>(_ rows: [ImportRow], ledger: Ledger<Rules>, key: SigningKey, dryRun: Bool,
+                                                progress: ((Int) -> Void)?) throws(LedgerError) -> [AppendOutcome] {
+        var events: [Event] = []
+        events.reserveCapacity(rows.count)
         for row in rows {
             do throws(LedgerError) {
-                signed.append(try ledger.sign(type: row.draft.type, schema: row.draft.schema, body: row.draft.body,
-                                              partnership: row.draft.partnership, occurred: row.draft.occurred, key: key))
+                events.append(try ledger.makeEvent(type: row.draft.type, schema: row.draft.schema, body: row.draft.body,
+                                                   partnership: row.draft.partnership, occurred: row.draft.occurred, author: key.id))
             } catch {
                 throw Ledger<Rules>.refusal(error, label: "row \(row.number)")
             }
         }
-        let events = signed
-        try ledger.withCurrentState { (start: LedgerFold<Rules>) throws(LedgerError) in
-            var fold = start
-            for (row, event) in zip(rows, events) {
-                let line = LedgerLine(seq: fold.count, prev: fold.lastHash, signed: event)
-                do throws(LedgerError) {
-                    try fold.check(line, checkSignature: true)
-                } catch {
-                    let refused = Ledger<Rules>.refusal(error, label: "row \(row.number)")
-                    throw LedgerError(refused.code, refused.message + "; nothing was imported")
-                }
-                fold.apply(line, hash: LedgerLine.hash(of: line.bytes))
-            }
+        do throws(LedgerError) {
+            return try ledger.appendSigning(events, with: key, label: { "row \(rows[$0].number)" }, dryRun: dryRun, progress: progress)
+        } catch {
+            // Refusals of a row name it; I/O errors of the ledger pass through as they are.
+            guard error.message.hasPrefix("row ") else { throw error }
+            var refused = error
+            refused.message += "; nothing was imported"
+            throw refused
         }
-        return signed
-    }
-
-    /// Parses, checks and appends a whole import in one batch (one write, one fsync), or nothing.
-    public static func importAll<Rules: LedgerRules>(_ rows: [ImportRow], ledger: Ledger<Rules>, key: SigningKey) throws(LedgerError) -> [AppendOutcome] {
-        let signed = try signAndCheck(rows, ledger: ledger, key: key)
-        return try ledger.append(signed)
     }
 }

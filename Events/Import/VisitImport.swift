@@ -31,6 +31,8 @@ public enum VisitImport {
         guard Identifier.isValid(partnership) else {
             throw LedgerError(.validation, "\"partnership\" must be a partnership id like ukug-1")
         }
-        return EventDraft(visit, partnership: partnership, occurred: visit.start)
+        // The validated cells are already the body the typed value encodes to (it keeps every field
+        // as given), so they are used as they are instead of encoding `visit` again (ImportDraftTests).
+        return EventDraft(type: VisitRecorded.type, schema: VisitRecorded.schema, partnership: partnership, body: body, occurred: visit.start)
     }
 }

@@ -23,9 +23,9 @@ extension PartnershipRules {
             let key = State.endorsementKey(partnership, version: endorsed.version)
             state.endorsements[key] = (state.endorsements[key] ?? []) + [authorOrg]
         case .visitConfirmed:
-            if let visit = body["visit"]?.stringValue { state.visits[visit]?.confirmation = event.id }
+            if let visit = body["visit"]?.stringValue { state.visits[visit]?.confirmationID = CompactEventID(event.id) }
         case .debriefRecorded:
-            if let visit = body["visit"]?.stringValue { state.visits[visit]?.debrief = event.id }
+            if let visit = body["visit"]?.stringValue { state.visits[visit]?.debriefID = CompactEventID(event.id) }
         case .eventCorrected:
             guard let correction = try? EventCorrected(body: body), let target = state.recorded[correction.target] else { return }
             state.recorded[correction.target] = Self.recorded(target.kind, body: correction.replacement, partnership: target.partnership)
@@ -36,8 +36,8 @@ extension PartnershipRules {
             let subject = target.subject ?? ""
             switch target.kind {
             case .visitRecorded: state.visits[subject]?.retracted = true
-            case .visitConfirmed: state.visits[subject]?.confirmation = nil
-            case .debriefRecorded: state.visits[subject]?.debrief = nil
+            case .visitConfirmed: state.visits[subject]?.confirmationID = nil
+            case .debriefRecorded: state.visits[subject]?.debriefID = nil
             case .innovationShared: state.innovations[subject]?.retracted = true
             default: break
             }
@@ -63,12 +63,12 @@ extension PartnershipRules {
             guard let visit = try? VisitRecorded(body: body), let partnership else { return }
             let old = state.visits[visit.visit]
             state.visits[visit.visit] = .init(partnership: partnership, from: visit.from, to: visit.to, start: visit.start, end: visit.end,
-                                              event: old?.event ?? id, confirmation: old?.confirmation, debrief: old?.debrief,
+                                              eventID: old?.eventID ?? CompactEventID(id), confirmationID: old?.confirmationID, debriefID: old?.debriefID,
                                               retracted: old?.retracted ?? false)
         case .innovationShared:
             guard let shared = try? InnovationShared(body: body), let partnership else { return }
             state.innovations[shared.innovation] = .init(partnership: partnership, origin: shared.origin, recipient: shared.recipient,
-                                                         event: state.innovations[shared.innovation]?.event ?? id)
+                                                         eventID: state.innovations[shared.innovation]?.eventID ?? CompactEventID(id))
         default:
             break
         }

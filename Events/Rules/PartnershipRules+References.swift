@@ -3,7 +3,8 @@ import MutualLedger
 extension PartnershipRules {
     /// Validates a body and its references to what the ledger already holds.
     /// `replacing` is the id of the event a correction replaces (its own ids may then repeat).
-    func checkReferences(_ kind: EventKind, body: [String: JSONValue], partnership: String?, state: State, replacing: String?) throws(LedgerError) {
+    func checkReferences(_ kind: EventKind, body: [String: JSONValue], partnership: String?, state: State, replacing replacingText: String?) throws(LedgerError) {
+        let replacing = replacingText.map(CompactEventID.init)
         let orgs = state.orgs(of: partnership)
         func member(_ org: String, _ field: String) throws(LedgerError) {
             guard orgs.contains(org) else {
@@ -26,7 +27,7 @@ extension PartnershipRules {
             _ = try ActorRevokedBody(body)
         case .orgRegistered:
             let org = try OrgRegistered(body: body)
-            if replacing == nil, state.orgs[org.id] != nil {
+            if replacingText == nil, state.orgs[org.id] != nil {
                 throw LedgerError(.validation, "org.registered: org \(org.id) is already registered; choose another id, or correct it with event.corrected")
             }
         case .partnershipRegistered:
@@ -34,7 +35,7 @@ extension PartnershipRules {
             if let partnership, partnership != registered.id {
                 throw LedgerError(.validation, "partnership.registered: the envelope names \(partnership) but the body registers \(registered.id); make them equal or leave the envelope's partnership out")
             }
-            if replacing == nil, state.partnerships[registered.id] != nil {
+            if replacingText == nil, state.partnerships[registered.id] != nil {
                 throw LedgerError(.validation, "partnership.registered: partnership \(registered.id) is already registered; choose another id")
             }
             for org in registered.orgs where state.orgs[org] == nil {
@@ -59,13 +60,13 @@ extension PartnershipRules {
             let visit = try VisitRecorded(body: body)
             try member(visit.from, "from")
             try member(visit.to, "to")
-            if let existing = state.visits[visit.visit], existing.event != replacing {
+            if let existing = state.visits[visit.visit], existing.eventID != replacing {
                 throw LedgerError(.validation, "visit.recorded: visit id \(visit.visit) is already used; choose another id, or correct the visit with event.corrected")
             }
         case .visitConfirmed:
             let confirmed = try VisitConfirmed(body: body)
             let visit = try existingVisit(confirmed.visit, kind: kind, partnership: partnership, state: state)
-            if let confirmation = visit.confirmation, confirmation != replacing {
+            if let confirmation = visit.confirmationID, confirmation != replacing {
                 throw LedgerError(.validation, "visit.confirmed: visit \(confirmed.visit) is already confirmed; nothing to do")
             }
         case .debriefRecorded:
@@ -74,18 +75,18 @@ extension PartnershipRules {
             guard debrief.held >= visit.end else {
                 throw LedgerError(.validation, "debrief.recorded: \"held\" (\(debrief.held)) is before the visit ended (\(visit.end)); a debrief follows its visit")
             }
-            if let travellers = state.recorded[visit.event]?.travellers, debrief.travellersAttending > travellers {
+            if let travellers = state.recorded[visit.eventID]?.travellers, debrief.travellersAttending > travellers {
                 throw LedgerError(.validation, "debrief.recorded: \"travellersAttending\" (\(debrief.travellersAttending)) exceeds the visit's \(travellers) travellers; count only people who travelled")
             }
             for item in debrief.learning { try member(item.receivingOrg, "learning.receivingOrg") }
-            if let existing = visit.debrief, existing != replacing {
+            if let existing = visit.debriefID, existing != replacing {
                 throw LedgerError(.validation, "debrief.recorded: visit \(debrief.visit) already has a debrief; correct it with event.corrected instead")
             }
         case .innovationShared:
             let shared = try InnovationShared(body: body)
             try member(shared.origin, "origin")
             try member(shared.recipient, "recipient")
-            if let existing = state.innovations[shared.innovation], existing.event != replacing {
+            if let existing = state.innovations[shared.innovation], existing.eventID != replacing {
                 throw LedgerError(.validation, "innovation.shared: innovation id \(shared.innovation) is already used; choose another id")
             }
         case .innovationStatus:

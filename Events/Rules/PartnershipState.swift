@@ -21,13 +21,25 @@ public struct PartnershipState: Codable, Sendable, Equatable, CacheTableState {
         public var to: String
         public var start: CalendarDate
         public var end: CalendarDate
-        /// Id of the `visit.recorded` event.
-        public var event: String
+        /// Id of the `visit.recorded` event (``event`` as text).
+        public var eventID: CompactEventID
         /// Id of the `visit.confirmed` event, if confirmed.
-        public var confirmation: String?
+        public var confirmationID: CompactEventID?
         /// Id of the `debrief.recorded` event, if debriefed.
-        public var debrief: String?
+        public var debriefID: CompactEventID?
         public var retracted = false
+
+        /// Id of the `visit.recorded` event.
+        public var event: String { eventID.text }
+        /// Id of the `visit.confirmed` event, if confirmed.
+        public var confirmation: String? { confirmationID?.text }
+        /// Id of the `debrief.recorded` event, if debriefed.
+        public var debrief: String? { debriefID?.text }
+
+        enum CodingKeys: String, CodingKey {
+            case partnership, from, to, start, end, retracted
+            case eventID = "event", confirmationID = "confirmation", debriefID = "debrief"
+        }
     }
 
     /// A shared innovation as it currently stands.
@@ -35,8 +47,17 @@ public struct PartnershipState: Codable, Sendable, Equatable, CacheTableState {
         public var partnership: String
         public var origin: String
         public var recipient: String
-        public var event: String
+        /// Id of the `innovation.shared` event (``event`` as text).
+        public var eventID: CompactEventID
         public var retracted = false
+
+        /// Id of the `innovation.shared` event.
+        public var event: String { eventID.text }
+
+        enum CodingKeys: String, CodingKey {
+            case partnership, origin, recipient, retracted
+            case eventID = "event"
+        }
     }
 
     /// The latest mission version of one partnership (who endorsed each version: ``endorsers(of:version:)``).
@@ -49,19 +70,30 @@ public struct PartnershipState: Codable, Sendable, Equatable, CacheTableState {
     /// what a correction is checked against (a visit's orgs, an innovation's orgs, a
     /// partnership's orgs) is in ``visits``, ``innovations`` and ``partnerships``.
     public struct Recorded: Codable, Sendable, Equatable {
-        public var kind: EventKind
+        // Declared in this order so that the struct packs into 40 bytes (verify keeps one per event).
         public var partnership: String?
         /// The value of the kind's identity member (``PartnershipRules/identityField``): the org,
         /// partnership, visit or innovation the event is about.
         public var subject: String?
+        private var travellerCount: Int32?
+        public var kind: EventKind
+
         /// The number of travellers of a `visit.recorded`.
-        public var travellers: Int?
+        public var travellers: Int? {
+            get { travellerCount.map(Int.init) }
+            set { travellerCount = newValue.map { Int32(clamping: $0) } }
+        }
 
         public init(kind: EventKind, partnership: String?, subject: String?, travellers: Int?) {
             self.kind = kind
             self.partnership = partnership
             self.subject = subject
-            self.travellers = travellers
+            self.travellerCount = travellers.map { Int32(clamping: $0) }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case kind, partnership, subject
+            case travellerCount = "travellers"
         }
     }
 

@@ -39,21 +39,65 @@ extension CacheTableState {
 /// visits["v-1"]   // 3
 /// ```
 public struct CachedMap<Value: Codable & Sendable & Equatable>: Sendable, CacheTableBacked {
-    public private(set) var cacheBase: CacheTable?
-    /// Changes since `cacheBase` (or everything, without one); nil marks a removed key.
-    private var overlay: [String: Value?] = [:]
+    public internal(set) var cacheBase: CacheTable?
+    /// Changes since `cacheBase` (or everything, without one); nil marks a removed key. Keys
+    /// that are event ids are kept as their 16 bytes (``EventIDBits``), others as text; both
+    /// in ``CompactMap``s, so that a map of every event of a ledger stays small in `verify`.
+    @usableFromInline var byID = CompactMap<EventIDBits, Value?>()
+    @usableFromInline var byText = CompactMap<String, Value?>()
 
     public init() {}
 
-    public init(_ dictionary: [String: Value]) { overlay = dictionary }
+    public init(_ dictionary: [String: Value]) {
+        for (key, value) in dictionary { set(key, value) }
+    }
 
-    public subscript(key: String) -> Value? {
+    @inlinable public subscript(key: String) -> Value? {
         get {
-            if let local = overlay[key] { return local }
-            guard let cacheBase, let bytes = cacheBase.value(for: Array(key.utf8)), !bytes.isEmpty else { return nil }
-            return try? JSONDecoder().decode(Value.self, from: Data(bytes))
+            if let local = local(key) { return local }
+            return stored(key)
         }
-        set { overlay[key] = .some(newValue) }
+        set { set(key, newValue) }
+    }
+
+    /// The value of an event id's key, without going through its text when it is in memory.
+    @inlinable public subscript(id: CompactEventID) -> Value? {
+        switch id {
+        case .bits(let bits):
+            if let local = byID[bits] { return local }
+            return cacheBase == nil ? nil : stored(bits.text)
+        case .text(let text):
+            return self[text]
+        }
+    }
+
+    /// The value the table holds for `key`, if there is a table.
+    @usableFromInline func stored(_ key: String) -> Value? {
+        guard let cacheBase, let bytes = cacheBase.value(for: Array(key.utf8)), !bytes.isEmpty else { return nil }
+        return try? JSONDecoder().decode(Value.self, from: Data(bytes))
+    }
+
+    /// The overlay's value of `key`: nil if it has none, `.some(nil)` if it was removed.
+    @inlinable func local(_ key: String) -> Value?? {
+        if let bits = EventIDBits(canonical: key) { return byID[bits] }
+        return byText[key]
+    }
+
+    @inlinable mutating func set(_ key: String, _ value: Value?) {
+        if let bits = EventIDBits(canonical: key) {
+            byID.set(bits, value)
+        } else {
+            byText.set(key, value)
+        }
+    }
+
+    /// The overlay's entries (nil: removed), unordered.
+    private var overlay: [(key: String, value: Value?)] {
+        var entries: [(key: String, value: Value?)] = []
+        entries.reserveCapacity(byID.count + byText.count)
+        byID.forEach { bits, value in entries.append((bits.text, value)) }
+        byText.forEach { key, value in entries.append((key, value)) }
+        return entries
     }
 
     /// Every entry (reads the whole table when there is one: not for the append path).
@@ -84,7 +128,8 @@ public struct CachedMap<Value: Codable & Sendable & Equatable>: Sendable, CacheT
 
     public mutating func attach(_ base: CacheTable?) {
         cacheBase = base
-        overlay = [:]
+        byID = CompactMap()
+        byText = CompactMap()
     }
 }
 
@@ -94,7 +139,7 @@ extension CachedMap: Equatable {
 
 extension CachedMap: Codable {
     public init(from decoder: any Decoder) throws {
-        overlay = try decoder.singleValueContainer().decode([String: Value].self)
+        self.init(try decoder.singleValueContainer().decode([String: Value].self))
     }
 
     public func encode(to encoder: any Encoder) throws {

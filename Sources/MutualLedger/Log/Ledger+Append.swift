@@ -20,22 +20,30 @@ extension Ledger {
     /// An event identical to one already in the log is reported as ``AppendOutcome/alreadyRecorded(seq:)``;
     /// a different event that reuses an id is refused.
     public func append(_ events: [SignedEvent]) throws(LedgerError) -> [AppendOutcome] {
+        try append(encoded: EncodedEvent.encodeAll(events))
+    }
+
+    /// ``append(_:)`` of events already encoded (e.g. read by ``EncodedEvent/parseLines(_:)``):
+    /// each event's signature is checked over, and its line built around, the bytes encoded once.
+    public func append(encoded events: [EncodedEvent]) throws(LedgerError) -> [AppendOutcome] {
         try directory.requireExisting()
         let log = try LogFile.open(directory.events, writable: true)
         try log.lockExclusive(timeout: lockTimeout)
         defer { log.unlock() }
         var (fold, end) = try currentFold(log)
         let previousCount = fold.count
+        let recorded = try recordedEvents(log, for: events, fold: fold)
         var outcomes: [AppendOutcome] = []
-        var bytes: [UInt8] = []
-        var newLines: [[UInt8]] = []
-        var lastOffset = end
-        var inBatch: [String: (signed: SignedEvent, seq: Int)] = [:]
+        outcomes.reserveCapacity(events.count)
+        var pending = PendingLines(end: end)
+        // The index in `events` of the event appended at seq `previousCount + k`.
+        var appendedIndex: [Int] = []
         // Large batches (submit, import) check signatures on all cores, the rest in order.
         let signatures = events.count >= BatchSignatures.minimumBatch ? BatchSignatures() : nil
-        for (index, signed) in events.enumerated() {
+        for (index, encoded) in events.enumerated() {
+            let signed = encoded.signed
             if let seq = fold.ids.seq(of: signed.event.id) {
-                let existing = seq >= previousCount ? inBatch[signed.event.id]?.signed : try readLine(log, seq: seq)?.signed
+                let existing = seq >= previousCount ? events[appendedIndex[seq - previousCount]].signed : recorded[seq]
                 if existing == signed {
                     outcomes.append(.alreadyRecorded(seq: seq))
                     continue
@@ -45,7 +53,7 @@ extension Ledger {
                 }
                 throw Self.refusal(LedgerError(.validation, "event id \(signed.event.id) is already used at seq \(seq) by a different event; sign the event again with a new id"), index: index, of: events.count)
             }
-            let line = LedgerLine(seq: fold.count, prev: fold.lastHash, signed: signed)
+            let line = encoded.line(seq: fold.count, prev: fold.lastHash)
             do throws(LedgerError) {
                 if let signatures {
                     try signatures.check(line, index: index, fold: fold)
@@ -58,30 +66,31 @@ extension Ledger {
                 }
                 throw Self.refusal(error, index: index, of: events.count)
             }
-            let lineBytes = line.bytes
-            lastOffset = end + Int64(bytes.count)
-            fold.apply(line, hash: LedgerLine.hash(of: lineBytes))
-            bytes += lineBytes
-            bytes.append(0x0a)
-            newLines.append(lineBytes)
-            inBatch[signed.event.id] = (signed, line.seq)
+            fold.apply(line, hash: pending.add(encoded.lineBytes(seq: line.seq, prev: line.prev)))
+            appendedIndex.append(index)
             outcomes.append(.appended(seq: line.seq))
         }
         if let signatures, let (index, error) = signatures.finish() {
             throw Self.refusal(error, index: index, of: events.count)
         }
-        guard !bytes.isEmpty else { return outcomes }
+        try commit(pending, log: log, fold: fold, previousCount: previousCount)
+        return outcomes
+    }
+
+    /// Writes a checked batch: one `write` and one `fsync` of the lines, then the cache, one hash
+    /// store update and one checkpoint. Nothing is written for an empty batch.
+    func commit(_ pending: PendingLines, log: LogFile, fold: LedgerFold<Rules>, previousCount: Int) throws(LedgerError) {
+        guard !pending.isEmpty else { return }
         // The checkpoint after the write needs the log key: find a missing or too readable one
         // now, while nothing is written, rather than after the lines are in.
         let logKey = try SigningKey.load(from: directory.logKey)
-        try log.append(bytes)
-        LedgerSnapshot<Rules>.save(fold, lastOffset: lastOffset, end: end + Int64(bytes.count), directory: directory)
+        try log.append(pending.bytes)
+        LedgerSnapshot<Rules>.save(fold, lastOffset: pending.lastOffset, end: pending.end + Int64(pending.bytes.count), directory: directory)
         do throws(LedgerError) {
-            try updateTransparency(log, origin: fold.registry.origin ?? "", logKey: logKey, previousCount: previousCount, newLines: newLines)
+            try updateTransparency(log, origin: fold.registry.origin ?? "", logKey: logKey, previousCount: previousCount, leafHashes: pending.leafHashes)
         } catch {
             throw LedgerError(.io, "recorded seq \(previousCount)…\(fold.count - 1), but the hash store or checkpoint could not be updated (\(error.message)); run `mutual repair`")
         }
-        return outcomes
     }
 
     /// Checks events as ``append(_:)`` would, without writing anything.
@@ -89,13 +98,14 @@ extension Ledger {
         try withCurrentState { (start: LedgerFold<Rules>) throws(LedgerError) in
             var fold = start
             for (index, signed) in events.enumerated() {
-                let line = LedgerLine(seq: fold.count, prev: fold.lastHash, signed: signed)
+                let encoded = EncodedEvent(signed)
+                let line = encoded.line(seq: fold.count, prev: fold.lastHash)
                 do throws(LedgerError) {
                     try fold.check(line, checkSignature: true)
                 } catch {
                     throw Self.refusal(error, index: index, of: events.count)
                 }
-                fold.apply(line, hash: LedgerLine.hash(of: line.bytes))
+                fold.apply(line, hash: LedgerLine.hash(of: encoded.lineBytes(seq: line.seq, prev: line.prev)))
             }
         }
     }
@@ -137,17 +147,20 @@ extension Ledger {
         return (try replay(log, from: cached, upTo: end), end)
     }
 
-    /// The line at `seq`, found by scanning (used only for the rare idempotent resubmission).
-    func readLine(_ log: LogFile, seq: Int) throws(LedgerError) -> LedgerLine? {
-        var found: LedgerLine?
+    /// The signed events already in the log whose ids events of the batch reuse, by seq: read in
+    /// one scan of the log (only for idempotent resubmissions; nothing is read when there are none).
+    func recordedEvents(_ log: LogFile, for events: [EncodedEvent], fold: LedgerFold<Rules>) throws(LedgerError) -> [Int: SignedEvent] {
+        var wanted = Set<Int>()
+        for encoded in events {
+            if let seq = fold.ids.seq(of: encoded.signed.event.id) { wanted.insert(seq) }
+        }
+        guard let last = wanted.max() else { return [:] }
+        var found: [Int: SignedEvent] = [:]
         var index = 0
         try log.forEachLine(upTo: try log.size()) { (_, raw) throws(LedgerError) -> Bool in
-            if index == seq {
-                found = try LedgerLine(bytes: raw)
-                return false
-            }
+            if wanted.contains(index) { found[index] = try LedgerLine(bytes: raw).signed }
             index += 1
-            return true
+            return index <= last
         }
         return found
     }

@@ -37,6 +37,22 @@ public struct Ledger<Rules: LedgerRules>: Sendable {
     /// Builds and signs an event without a ledger (offline capture).
     public static func sign(type: String, schema: Int = 1, body: [String: JSONValue], partnership: String?,
                             occurred: CalendarDate?, id: String?, key: SigningKey, recorded: Timestamp) throws(LedgerError) -> SignedEvent {
+        let event = try makeEvent(type: type, schema: schema, body: body, partnership: partnership, occurred: occurred,
+                                  id: id, author: key.id, recorded: recorded)
+        return try EventSignature.sign(event, with: key)
+    }
+
+    /// The event ``sign(type:schema:body:partnership:occurred:id:key:)`` would sign, stamped with
+    /// the ledger's clock, not yet signed (for ``appendSigning(_:with:labels:dryRun:progress:)``).
+    public func makeEvent(type: String, schema: Int = 1, body: [String: JSONValue], partnership: String? = nil,
+                          occurred: CalendarDate? = nil, id: String? = nil, author: KeyID) throws(LedgerError) -> Event {
+        try Self.makeEvent(type: type, schema: schema, body: body, partnership: partnership, occurred: occurred,
+                           id: id, author: author, recorded: Timestamp(clock()))
+    }
+
+    /// Builds an event, refusing an id, type or partnership of the wrong form.
+    static func makeEvent(type: String, schema: Int, body: [String: JSONValue], partnership: String?,
+                          occurred: CalendarDate?, id: String?, author: KeyID, recorded: Timestamp) throws(LedgerError) -> Event {
         let id = id ?? EventID.random()
         guard EventID.isValid(id) else {
             throw LedgerError(.usage, "event id \"\(id)\" is not a lowercase UUID; omit --id to get a fresh one")
@@ -47,9 +63,8 @@ public struct Ledger<Rules: LedgerRules>: Sendable {
         if let partnership, !Identifier.isValid(partnership) {
             throw LedgerError(.usage, "partnership \"\(partnership)\" is not an identifier; use lowercase letters, digits, . _ - (at most 64)")
         }
-        let event = Event(id: id, type: type, schema: schema, partnership: partnership, recorded: recorded,
-                          author: key.id, body: body, occurred: occurred)
-        return try EventSignature.sign(event, with: key)
+        return Event(id: id, type: type, schema: schema, partnership: partnership, recorded: recorded,
+                     author: author, body: body, occurred: occurred)
     }
 
     /// Creates the ledger folder, its log key, and the genesis line. Refuses an existing ledger.
@@ -85,7 +100,7 @@ public struct Ledger<Rules: LedgerRules>: Sendable {
         try FileIO.createExclusive(directory.events, contents: bytes, mode: 0o644, what: "log")
         FileIO.syncDirectory(directory.root)
         let log = try LogFile.open(directory.events, writable: true)
-        try updateTransparency(log, origin: origin, logKey: logKey, previousCount: 0, newLines: [line.bytes])
+        try updateTransparency(log, origin: origin, logKey: logKey, previousCount: 0, leafHashes: [Merkle.leafHash(line.bytes)])
         return signed
     }
 

@@ -94,12 +94,15 @@ public final class HashStore: HashReader {
     /// with one `pwrite` and one `fsync`.
     public func append(leafHashes: [MerkleHash]) throws(LedgerError) {
         if leafHashes.isEmpty { return }
-        var pending: [MerkleHash] = []
+        // The new hashes accumulate in the reader itself (later leaves read earlier new hashes):
+        // copying them into it once per leaf made a batch quadratic in its size.
         let reader = PendingReader(store: self, base: stored)
+        reader.pending.reserveCapacity(leafHashes.count * 2)
         for (offset, leaf) in leafHashes.enumerated() {
-            reader.pending = pending
-            pending += try Merkle.storedHashesForRecord(count + Int64(offset), leafHash: leaf, reader: reader)
+            let hashes = try Merkle.storedHashesForRecord(count + Int64(offset), leafHash: leaf, reader: reader)
+            reader.pending += hashes
         }
+        let pending = reader.pending
         var bytes: [UInt8] = []
         bytes.reserveCapacity(pending.count * MerkleHash.byteCount)
         for hash in pending { bytes += hash.bytes }

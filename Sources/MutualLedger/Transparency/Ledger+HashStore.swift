@@ -1,12 +1,12 @@
 import Foundation
 
 extension Ledger {
-    /// After lines are appended and flushed: add their leaf hashes to the hash store and issue a
+    /// After lines are appended and flushed: add their leaf hashes (`Merkle.leafHash` of each line) to the hash store and issue a
     /// checkpoint. If the store does not cover exactly the lines before them (a crash, a deleted
     /// file), it is brought up to date from the log first.
-    func updateTransparency(_ log: LogFile, origin: String, logKey: SigningKey, previousCount: Int, newLines: [[UInt8]]) throws(LedgerError) {
+    func updateTransparency(_ log: LogFile, origin: String, logKey: SigningKey, previousCount: Int, leafHashes: [MerkleHash]) throws(LedgerError) {
         let store = try hashStore(log, covering: Int64(previousCount))
-        try store.append(leafHashes: newLines.map { Merkle.leafHash($0) })
+        try store.append(leafHashes: leafHashes)
         try issueCheckpoint(origin: origin, logKey: logKey, size: store.count, root: store.root(size: store.count))
     }
 

@@ -27,9 +27,15 @@ struct Import: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Check every row against the ledger and append nothing.")
     var dryRun = false
 
+    @Flag(help: "No progress line on standard error.")
+    var quiet = false
+
+    /// The largest CSV file `import` reads (with ``CSVTable/maxRows``, this bounds its memory).
+    static let fileLimit = 64 << 20
+
     func run() throws {
         try reportingErrors { () throws(LedgerError) in
-            let bytes = try Output.readInput(file, what: "CSV file")
+            let bytes = try BulkInput.load(file, limit: Self.fileLimit, what: "CSV file")
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw LedgerError(.validation, "\(file) is not UTF-8 text; save it as CSV UTF-8")
             }
@@ -38,12 +44,17 @@ struct Import: ParsableCommand {
             let rows = try isDebriefs ? DebriefImport.parse(text) : VisitImport.parse(text)
             let ledger = ledger.open()
             let signingKey = try key.load()
+            let progress = ProgressLine("import", totalBytes: Int64(max(1, rows.count)), quiet: quiet)
+            defer { progress.finish() }
+            let update = { (done: Int) in progress.update(events: done, bytes: Int64(done)) }
             if dryRun {
-                _ = try ImportRow.signAndCheck(rows, ledger: ledger, key: signingKey)
+                try ImportRow.checkAll(rows, ledger: ledger, key: signingKey, progress: update)
+                progress.finish()
                 print("\(rows.count) \(isDebriefs ? "debriefs" : "visits") checked; nothing appended (--dry-run)")
                 return
             }
-            let outcomes = try ImportRow.importAll(rows, ledger: ledger, key: signingKey)
+            let outcomes = try ImportRow.importAll(rows, ledger: ledger, key: signingKey, progress: update)
+            progress.finish()
             let seqs = outcomes.map(\.seq)
             print("imported \(rows.count) \(isDebriefs ? "debriefs" : "visits")" + (seqs.isEmpty ? "" : " at seq \(seqs[0])...\(seqs[seqs.count - 1])"))
         }
