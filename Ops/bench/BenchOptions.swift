@@ -16,8 +16,9 @@ struct BenchOptions {
     var recordRuns = 7
     /// Seconds spent on each raw crypto rate.
     var rawSeconds = 2.0
-    /// Events per `mutual import` and per bulk submit (the import takes at most 10,000).
-    var appendRows = 10_000
+    /// Events per `mutual import` and per bulk submit; nil: the ledger's size, at most 100,000
+    /// (the import also takes at most `CSVTable.maxRows`).
+    var appendRows: Int?
     /// Timed `mutual report` runs after appending one event (the median is reported).
     var reportRuns = 5
     /// Seconds spent on each micro-benchmark (median of three slices).
@@ -49,7 +50,7 @@ struct BenchOptions {
           --raw-seconds S       seconds for each raw crypto rate (default 2)
           --micro-seconds S     seconds for each micro-benchmark of a hot path (default 1)
           --append-rows N       events per `mutual import` and per bulk submit, each on a copy of the ledger
-                                (default 10000, the import's maximum)
+                                (default: the ledger's size, at most 100000; the import takes at most its row limit)
           --report-runs N       timed `mutual report` runs, each after appending one event (default 5)
           --record-binary PATH  the release `mutual` binary (default: `mutual` beside this executable)
           --json                print JSON instead of the table

@@ -20,7 +20,9 @@ struct BulkAppendRows {
     var rawVerify: Double
 
     /// `mutual import` refuses files of more rows (docs/IMPORT.md).
-    static let importMaximum = 10_000
+    static let importMaximum = CSVTable.maxRows
+    /// The default number of rows: the ledger's size, at most this, so a 1,000,000-event table stays bounded.
+    static let defaultMaximum = 100_000
     static let target = Target(kind: .atLeast, threshold: 40_000, on: "value")
 
     func rows(ledger: LedgerGenerator.Result) throws -> [BenchRow] {

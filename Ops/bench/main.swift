@@ -103,9 +103,10 @@ func runBenchmark(_ options: BenchOptions) throws -> BenchReport {
             try measureVerifyAndReports(options, size: size, ledger: ledger, probe: probe, cores: cores,
                                         mutual: mutual, work: work, rows: &rows)
             if let mutual {
-                log("bulk import and submit of \(options.appendRows) events, each on a copy of the ledger")
+                let appendRows = options.appendRows ?? min(size, BulkAppendRows.defaultMaximum)
+                log("bulk import and submit of \(appendRows) events, each on a copy of the ledger")
                 let adjacent = probe.verifyRate(seconds: options.rawSeconds / 2).wall
-                rows += try BulkAppendRows(mutual: mutual, work: work, rows: options.appendRows, cores: cores, rawVerify: adjacent)
+                rows += try BulkAppendRows(mutual: mutual, work: work, rows: appendRows, cores: cores, rawVerify: adjacent)
                     .rows(ledger: ledger)
                 rows += try IncrementalRows(mutual: mutual, work: work, size: size, reportRuns: options.reportRuns).rows(ledger: ledger)
             }
