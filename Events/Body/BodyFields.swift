@@ -14,10 +14,31 @@ struct BodyFields {
     /// Path of this object inside the body, e.g. `travellers[2]`, used in messages.
     let path: String
 
-    init(_ body: [String: JSONValue], type: String, path: String = "", required: Set<String>, optional: Set<String> = []) throws(LedgerError) {
+    /// `required` and `optional` are lists of distinct names (a list, not a `Set`: building a set
+    /// hashes every name, for every body read).
+    init(_ body: [String: JSONValue], type: String, path: String = "", required: [String], optional: [String] = []) throws(LedgerError) {
         self.body = body
         self.type = type
         self.path = path
+        // The usual case, without sorting or hashing the lists: every required field present and
+        // nothing else but optional ones. Otherwise the checks below name the first problem.
+        var present = 0
+        var complete = body.count >= required.count
+        for name in required where complete {
+            if body[name] == nil { complete = false }
+        }
+        if complete {
+            present = required.count
+            for name in optional where body[name] != nil { present += 1 }
+        }
+        if !complete || present != body.count {
+            try checkNames(required: Set(required), optional: Set(optional))
+        }
+    }
+
+    /// The missing-field and unknown-field errors of ``init(_:type:path:required:optional:)``, in
+    /// their documented order (missing fields first, each kind by name).
+    private func checkNames(required: Set<String>, optional: Set<String>) throws(LedgerError) {
         for name in required.sorted() where body[name] == nil {
             throw fail(name, "is missing; add it (see docs/EVENTS.md)")
         }
@@ -47,8 +68,14 @@ struct BodyFields {
     func text(_ field: String, max: Int, allowEmpty: Bool = false) throws(LedgerError) -> String {
         guard let text = body[field]?.stringValue else { throw fail(field, "must be a string") }
         if !allowEmpty && text.trimmingWhitespace.isEmpty { throw fail(field, "must not be empty; write some text") }
-        guard text.count <= max else { throw fail(field, "is longer than \(max) characters; shorten it") }
+        guard Self.fits(text, max: max) else { throw fail(field, "is longer than \(max) characters; shorten it") }
         return text
+    }
+
+    /// Whether `text` has at most `max` characters; a character is at least one UTF-8 byte, so
+    /// short text is settled without counting grapheme clusters.
+    static func fits(_ text: String, max: Int) -> Bool {
+        text.utf8.count <= max || text.count <= max
     }
 
     func date(_ field: String) throws(LedgerError) -> CalendarDate {
@@ -109,7 +136,7 @@ struct BodyFields {
     func texts(_ field: String, count range: ClosedRange<Int>, max: Int) throws(LedgerError) -> [String] {
         var result: [String] = []
         for item in try array(field, count: range) {
-            guard let text = item.stringValue, !text.trimmingWhitespace.isEmpty, text.count <= max else {
+            guard let text = item.stringValue, !text.trimmingWhitespace.isEmpty, Self.fits(text, max: max) else {
                 throw fail(field, "must list non-empty strings of at most \(max) characters")
             }
             result.append(text)

@@ -32,7 +32,7 @@ public struct PolicySet: PartnershipEventBody {
 
     public init(body: [String: JSONValue]) throws(LedgerError) {
         let names: Set<String> = ["debriefWithinDays", "seniorShareMin", "missionReviewMonths", "hostLedShareMin"]
-        let fields = try BodyFields(body, type: Self.type, required: [], optional: names)
+        let fields = try BodyFields(body, type: Self.type, required: [], optional: Array(names))
         guard names.contains(where: fields.has) else {
             throw LedgerError(.validation, "policy.set: give at least one of \(names.sorted().joined(separator: ", "))")
         }

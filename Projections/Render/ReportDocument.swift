@@ -31,15 +31,29 @@ public struct ReportDocument: Sendable, Equatable {
     /// Computes the report. For `.partnership`, `partnership` names the one partnership shown.
     public static func build(_ kind: Kind, from slice: LedgerSlice, period: ReportPeriod, partnership: String?,
                              point: ReportPoint = .latest) -> ReportDocument {
-        let record = PartnershipRecordProjection().fold(slice.events)
-        var doc = ReportDocument(kind: kind, position: slice.position, point: point, reportDate: slice.reportDate,
+        build(kind, record: PartnershipRecordProjection().fold(slice.events), position: slice.position,
+              reportDate: slice.reportDate, period: period, partnership: partnership, point: point)
+    }
+
+    /// Computes the report from a folded record (what ``RecordReader`` streams). With `format`,
+    /// only the parts that format renders are computed (a reciprocity table skips the compliance
+    /// rules); the rendered bytes are the same either way.
+    public static func build(_ kind: Kind, record: PartnershipRecord, position: LogPosition, reportDate: CalendarDate?,
+                             period: ReportPeriod, partnership: String?, point: ReportPoint = .latest,
+                             format: ReportFormat? = nil) -> ReportDocument {
+        var doc = ReportDocument(kind: kind, position: position, point: point, reportDate: reportDate,
                                  period: period, partnershipFilter: partnership,
                                  orgNames: record.orgs.mapValues(\.name))
         // Both are computed for these kinds: the HTML funder report shows both; other formats
         // show only the kind's own part (see `render`).
         if kind != .innovations {
-            doc.reciprocity = Reciprocity.compute(record, period: period, partnership: partnership)
-            doc.compliance = Compliance.compute(record, period: period, reportDate: slice.reportDate, partnership: partnership)
+            let both = format == nil || format == .html
+            if both || kind != .compliance {
+                doc.reciprocity = Reciprocity.compute(record, period: period, partnership: partnership)
+            }
+            if both || kind != .reciprocity {
+                doc.compliance = Compliance.compute(record, period: period, reportDate: reportDate, partnership: partnership)
+            }
         }
         if kind == .innovations {
             var byPartnership: [String: [PartnershipRecord.Innovation]] = [:]

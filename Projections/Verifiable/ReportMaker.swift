@@ -17,25 +17,37 @@ import MutualLedger
 public struct ReportMaker: Sendable {
     public let directory: LedgerDirectory
     public var lockTimeout: Double
+    /// Resume from and save the projection snapshot in `DIR/cache/` (see ``RecordReader``).
+    public var useSnapshots: Bool
 
-    public init(directory: LedgerDirectory, lockTimeout: Double = 30) {
+    public init(directory: LedgerDirectory, lockTimeout: Double = 30, useSnapshots: Bool = true) {
         self.directory = directory
         self.lockTimeout = lockTimeout
+        self.useSnapshots = useSnapshots
     }
 
-    public func make(_ request: ReportRequest) throws(LedgerError) -> ReportDocument {
+    /// `format`: compute only what that format renders (nil: every part). `progress` is called now
+    /// and then while the log is read: (lines read, bytes read, total bytes).
+    public func make(_ request: ReportRequest, format: ReportFormat? = nil,
+                     progress: (Int, Int64, Int64) -> Void = { _, _, _ in }) throws(LedgerError) -> ReportDocument {
         if request.withProofs && !request.kindTakesProofs {
             throw LedgerError(.usage, "--with-proofs applies to compliance and partnership reports only; drop it for a \(request.kind.rawValue) report")
         }
-        let slice = try ProjectionRunner(directory: directory, lockTimeout: lockTimeout)
-            .read(at: request.point, keeping: PartnershipRecordProjection.eventTypes)
-        if let filter = request.partnership, !PartnershipRecordProjection().fold(slice.events).partnerships.keys.contains(filter) {
+        let reader = RecordReader(directory: directory, lockTimeout: lockTimeout, useSnapshots: useSnapshots)
+        // The stream's per-event state is released once the record is folded, before the report is built.
+        let (record, position, reportDate) = try { () throws(LedgerError) in
+            var stream = try reader.read(at: request.point, progress: progress).stream
+            stream.releaseIndex()
+            return (stream.record(), stream.position, stream.reportDate)
+        }()
+        if let filter = request.partnership, !record.partnerships.keys.contains(filter) {
             throw LedgerError(.notFound, "no partnership \(filter) is registered at this point of the log; see `mutual log --type partnership.registered`")
         }
-        var doc = ReportDocument.build(request.kind, from: slice, period: request.period, partnership: request.partnership,
-                                       point: request.point)
+        var doc = ReportDocument.build(request.kind, record: record, position: position, reportDate: reportDate,
+                                       period: request.period, partnership: request.partnership, point: request.point,
+                                       format: format)
         let ledger = Ledger(directory: directory, rules: CoreRules(), lockTimeout: lockTimeout)
-        guard let anchor = try ledger.anchor(count: Int64(slice.position.count)) else {
+        guard let anchor = try ledger.anchor(count: Int64(position.count)) else {
             if request.withProofs {
                 throw LedgerError(.transparency, "no checkpoint covers this point of the log, so evidence cannot be proved; run `mutual repair --hashes` to issue one")
             }

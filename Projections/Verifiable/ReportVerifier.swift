@@ -84,7 +84,7 @@ public struct ReportVerifier: Sendable {
             }
         }
 
-        let again = try ReportMaker(directory: directory, lockTimeout: lockTimeout).make(request).render(.json)
+        let again = try ReportMaker(directory: directory, lockTimeout: lockTimeout).make(request, format: .json).render(.json)
         guard again == bytes else { throw differs(report, again, bytes) }
         return Outcome(request: request, count: Int(count), checkpoint: checkpoint, proofsChecked: proofs.count, byteCount: bytes.count)
     }

@@ -96,8 +96,9 @@ struct TransparencyCommandTests {
         let first = try work.ok(["audit", "--state", state, "--json"])
         #expect(first.contains("\"linesAdmitted\":6") && first.contains("\"trustedOnFirstUse\":true"))
         try work.add(3)
-        let second = try work.ok(["audit", "--state", state, "--json"])
+        let second = try work.ok(["audit", "--state", state, "--json", "--quiet"])
         #expect(second.contains("\"linesAdmitted\":3") && second.contains("\"previousSize\":6"))
+        #expect(work.read("auditor.json.ids.values")?.count == 9 * 40, "the ids table beside the state: 40 bytes per event")
         let before = try #require(work.read("auditor.json"))
         // The operator cuts the last 4 lines and rebuilds hashes and checkpoints.
         let events = work.ledger.appendingPathComponent("events.jsonl")

@@ -3,8 +3,11 @@ import Foundation
 /// What an auditor remembers between runs of `mutual audit`: the last checkpoint it accepted and
 /// everything needed to verify only the lines after it (docs/TRANSPARENCY.md, "Audit state").
 ///
-/// Stored as JSON in the state file, with the event ids of lines `0..<size` in the sidecar file
-/// `<state>.ids` (16 bytes per id, seq order, as ``EventIDIndex/pendingPackedIDs`` writes them).
+/// Stored as JSON in the state file, with the fold's large parts (event ids, and the vocabulary
+/// state's growing maps) in ``CacheTable``s beside it, `<state>.PART.values` / `<state>.PART.index`,
+/// which each run appends to and reads on demand, so a run costs the new lines, not the ledger.
+/// A `mutual-audit/v1` state (everything in the JSON, ids in `<state>.ids`) is still read, once,
+/// and replaced by a v2 state.
 ///
 /// ```swift
 /// let state = try AuditState<CoreRules>.load(from: url)   // nil before the first run
@@ -12,9 +15,11 @@ import Foundation
 /// state?.offset    // byte offset in events.jsonl where line `size` starts
 /// ```
 public struct AuditState<Rules: LedgerRules>: Codable, Sendable {
-    public static var format: String { "mutual-audit/v1" }
+    public static var format: String { "mutual-audit/v2" }
+    /// The format before the tables: still read, written no more.
+    public static var legacyFormat: String { "mutual-audit/v1" }
 
-    /// Always ``format``.
+    /// ``format`` (or ``legacyFormat`` for a state written by an older Mutual).
     public var format: String
     /// The vocabulary the fold was computed under, and its version.
     public var rules: String
@@ -33,12 +38,19 @@ public struct AuditState<Rules: LedgerRules>: Codable, Sendable {
     public var peaks: [String]
     /// Keys enrolled and revoked by line `size - 1`.
     public var registry: KeyRegistry
-    /// The vocabulary's state after line `size - 1`.
+    /// The vocabulary's state after line `size - 1` (v2: its small parts; the rest is in the tables).
     public var state: Rules.State
+    /// v2: the tables beside the state file, by part name (`ids` and the state's table-backed parts).
+    public var tables: [String: CacheTable.Ref]?
 
-    /// The sidecar file holding the event ids.
+    /// The v1 sidecar file holding the event ids.
     public static func idsURL(_ url: URL) -> URL {
         url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".ids")
+    }
+
+    /// The tables of a v2 state: `<state>.PART.values` and `<state>.PART.index` in the state's folder.
+    static func tables(_ url: URL) -> FoldTables {
+        FoldTables(directory: url.deletingLastPathComponent(), prefix: url.lastPathComponent + ".")
     }
 
     /// The state saved at `url`, or nil if there is none yet (first run).
@@ -51,7 +63,7 @@ public struct AuditState<Rules: LedgerRules>: Codable, Sendable {
         } catch {
             throw LedgerError(.validation, "the audit state \(url.lastPathComponent) is not a Mutual audit state file (\(error)); give the file an earlier `mutual audit` wrote, or a new path to start over")
         }
-        guard state.format == format else {
+        guard state.format == format || state.format == legacyFormat else {
             throw LedgerError(.validation, "the audit state has format \"\(state.format)\", not \"\(format)\"; start a new state file")
         }
         guard state.rules == Rules.name, state.rulesVersion == Rules.version else {
@@ -60,12 +72,8 @@ public struct AuditState<Rules: LedgerRules>: Codable, Sendable {
         return state
     }
 
-    /// The fold and tree this state describes, with the event ids read from the sidecar.
-    func restore(rules: Rules, stateURL: URL) throws(LedgerError) -> (LedgerFold<Rules>, MerkleAccumulator) {
-        let ids = try FileIO.readSmallFile(Self.idsURL(stateURL), limit: 1 << 34, what: "audit ids")
-        guard ids.count >= Int(size) * 16 else {
-            throw LedgerError(.validation, "\(Self.idsURL(stateURL).lastPathComponent) holds \(ids.count / 16) ids but the state covers \(size) lines; restore both files from the same run, or start a new state file")
-        }
+    /// The Merkle tree this state describes.
+    func tree() throws(LedgerError) -> MerkleAccumulator {
         var hashes: [MerkleHash] = []
         for text in peaks {
             guard let hash = MerkleHash(base64: text) else {
@@ -73,32 +81,39 @@ public struct AuditState<Rules: LedgerRules>: Codable, Sendable {
             }
             hashes.append(hash)
         }
-        var index = EventIDIndex()
-        index.insert(packedIDs: Array(ids.prefix(Int(size) * 16)), firstSeq: 0)
-        let fold = LedgerFold(rules: rules, count: Int(size), lastHash: lastHash, registry: registry, state: state, ids: index)
-        return (fold, try MerkleAccumulator(peaks: hashes, size: size))
+        return try MerkleAccumulator(peaks: hashes, size: size)
     }
 
-    /// Saves the state: first the new ids appended to the sidecar (cut back to the `previous`
-    /// size's ids first, dropping leftovers of an interrupted run), then the state file replaced
-    /// atomically. The state names its size, so a crash between the two leaves the old state valid.
-    func save(to url: URL, previousSize: Int64, newIDs: [UInt8]) throws(LedgerError) {
-        let idsURL = Self.idsURL(url)
-        let fd = open(idsURL.path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else {
-            throw LedgerError(.io, "cannot open \(idsURL.path): \(String(cString: strerror(errno))); check the folder is writable")
+    /// The fold this state describes; nil when its tables are missing or do not match it (a run
+    /// interrupted between writing the tables and the state): the caller then audits every line again.
+    func restore(rules: Rules, stateURL: URL) throws(LedgerError) -> LedgerFold<Rules>? {
+        guard format == Self.legacyFormat else {
+            return Self.tables(stateURL).restore(rules: rules, count: Int(size), lastHash: lastHash, registry: registry,
+                                                 state: state, refs: tables ?? [:])
         }
-        defer { close(fd) }
-        guard ftruncate(fd, off_t(previousSize * 16)) == 0, lseek(fd, 0, SEEK_END) >= 0 else {
-            throw LedgerError(.io, "cannot resize \(idsURL.path): \(String(cString: strerror(errno))); check the disk")
+        let ids = try FileIO.readSmallFile(Self.idsURL(stateURL), limit: 1 << 34, what: "audit ids")
+        guard ids.count >= Int(size) * 16 else {
+            throw LedgerError(.validation, "\(Self.idsURL(stateURL).lastPathComponent) holds \(ids.count / 16) ids but the state covers \(size) lines; restore both files from the same run, or start a new state file")
         }
-        try FileIO.writeAll(fd, newIDs, path: idsURL.path)
-        try FileIO.sync(fd, path: idsURL.path)
+        var index = EventIDIndex()
+        index.insert(packedIDs: Array(ids.prefix(Int(size) * 16)), firstSeq: 0)
+        return LedgerFold(rules: rules, count: Int(size), lastHash: lastHash, registry: registry, state: state, ids: index)
+    }
+
+    /// Saves `fold` as a v2 state: the tables first (what changed appended, flushed), then the
+    /// state file replaced atomically. A crash in between leaves tables longer than the old state
+    /// names: the next run sees they do not match and audits every line again, never trusting them.
+    static func save(_ fold: LedgerFold<Rules>, tree: MerkleAccumulator, offset: Int64, logKey: String, checkpoint: String,
+                     to url: URL) throws(LedgerError) {
+        let (small, refs) = try tables(url).persist(fold, sync: true)
+        let state = AuditState(format: format, rules: Rules.name, rulesVersion: Rules.version, logKey: logKey,
+                               checkpoint: checkpoint, size: Int64(fold.count), offset: offset, lastHash: fold.lastHash,
+                               peaks: tree.peaks.map(\.base64), registry: fold.registry, state: small, tables: refs)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data: Data
         do {
-            data = try encoder.encode(self)
+            data = try encoder.encode(state)
         } catch {
             throw LedgerError(.io, "cannot encode the audit state (\(error)); report this as a bug")
         }

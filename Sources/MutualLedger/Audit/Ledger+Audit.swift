@@ -17,6 +17,10 @@ public struct AuditResult: Sendable, Equatable {
     public var trustedOnFirstUse: Bool
     /// The log's verifier key that signed the checkpoint.
     public var logKey: String
+    /// True when the remembered fold could not be restored (its tables did not match the state
+    /// file, e.g. after a crash between the two writes), so every line was audited again against
+    /// the remembered checkpoint.
+    public var reaudited: Bool = false
 }
 
 extension Ledger {
@@ -28,9 +32,17 @@ extension Ledger {
     /// reads only the lines after the remembered byte offset, up to the checkpoint's size, checks
     /// each (signature, chain, keys, ids, vocabulary rules) with the remembered fold, and compares
     /// the Merkle root of the remembered peaks plus the new leaves with the checkpoint's root. Only
-    /// then is the state file replaced. On any failure the state file is left unchanged.
-    public func audit(stateFile: URL, logKey: NoteVerifierKey?) throws(LedgerError) -> AuditResult {
+    /// then are the state's tables appended to and the state file replaced. On any failure the
+    /// state file and its tables are left unchanged. A run reads the new lines, O(log n) stored
+    /// hashes, the state file and the few table entries the new lines look up.
+    ///
+    /// `progress` is called now and then with the number of new lines audited and the log offset reached.
+    public func audit(stateFile: URL, logKey: NoteVerifierKey?, progress: ((Int, Int64) -> Void)? = nil) throws(LedgerError) -> AuditResult {
         try directory.requireExisting()
+        let lock = FileLock(url: stateFile.deletingLastPathComponent().appendingPathComponent(stateFile.lastPathComponent + ".lock"), createFolder: false)
+        guard lock.held else {
+            throw LedgerError(.io, "cannot lock \(stateFile.path).lock: another `mutual audit` is using this state file, or its folder is not writable; wait for it, or check the folder")
+        }
         let log = try LogFile.open(directory.events, writable: false)
         try log.lockShared(timeout: lockTimeout)
         defer { log.unlock() }
@@ -54,11 +66,17 @@ extension Ledger {
         var fold = LedgerFold(rules: rules)
         var tree = MerkleAccumulator()
         var offset: Int64 = 0
+        var reaudited = false
         if let old {
             let (oldCheckpoint, _) = try CheckpointNote.parse(old.checkpoint)
             try checkGrowth(from: oldCheckpoint, to: checkpoint, log: log)
-            (fold, tree) = try old.restore(rules: rules, stateURL: stateFile)
-            offset = old.offset
+            if let restored = try old.restore(rules: rules, stateURL: stateFile) {
+                fold = restored
+                tree = try old.tree()
+                offset = old.offset
+            } else {
+                reaudited = true
+            }
         }
         let before = fold.count
         if fold.count < checkpoint.size {
@@ -70,6 +88,7 @@ extension Ledger {
                 }
                 tree.append(Merkle.leafHash(raw))
                 offset = lineOffset + Int64(raw.count) + 1
+                if let progress, (fold.count - before) % 4096 == 0 { progress(fold.count - before, offset) }
                 return Int64(fold.count) < checkpoint.size
             }
         }
@@ -79,13 +98,13 @@ extension Ledger {
         guard tree.root == checkpoint.root else {
             throw LedgerError(.transparency, "the log's lines do not hash to the root of the checkpoint at size \(checkpoint.size); the log was rewritten: keep the checkpoint and the state file as evidence")
         }
-        let state = AuditState<Rules>(
-            format: AuditState<Rules>.format, rules: Rules.name, rulesVersion: Rules.version,
-            logKey: key.description, checkpoint: String(decoding: note.bytes, as: UTF8.self), size: checkpoint.size,
-            offset: offset, lastHash: fold.lastHash, peaks: tree.peaks.map(\.base64), registry: fold.registry, state: fold.state)
-        try state.save(to: stateFile, previousSize: old?.size ?? 0, newIDs: Array(fold.ids.pendingPackedIDs.dropFirst(Int(old?.size ?? 0) * 16)))
+        try AuditState<Rules>.save(fold, tree: tree, offset: offset, logKey: key.description,
+                                   checkpoint: String(decoding: note.bytes, as: UTF8.self), to: stateFile)
+        if old?.format == AuditState<Rules>.legacyFormat {
+            try? FileManager.default.removeItem(at: AuditState<Rules>.idsURL(stateFile))
+        }
         return AuditResult(previousSize: old?.size, checkpoint: checkpoint, linesAdmitted: fold.count - before,
-                           trustedOnFirstUse: tofu, logKey: key.description)
+                           trustedOnFirstUse: tofu, logKey: key.description, reaudited: reaudited)
     }
 
     /// A log may only grow: the new checkpoint is not smaller than the old one, and a consistency

@@ -25,12 +25,24 @@ public enum EventID {
 
 /// Event type names: lowercase words (letters, digits, `-`) joined by dots, e.g. `visit.recorded`.
 public enum EventType {
+    /// One pass over the UTF-8 bytes (no Foundation substring search, no split).
     public static func isValid(_ text: String) -> Bool {
-        guard text.utf8.count <= 64, text.contains(".") else { return false }
-        return text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { part in
-            guard let first = part.utf8.first, first >= 0x61, first <= 0x7a else { return false }
-            return part.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7a) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2d }
+        guard text.utf8.count <= 64 else { return false }
+        var dots = 0
+        var partStart = true   // the next byte starts a word: it must be a-z
+        for byte in text.utf8 {
+            let letter = byte >= 0x61 && byte <= 0x7a
+            if partStart {
+                guard letter else { return false }
+                partStart = false
+            } else if byte == 0x2e {
+                dots += 1
+                partStart = true
+            } else if !(letter || (byte >= 0x30 && byte <= 0x39) || byte == 0x2d) {
+                return false
+            }
         }
+        return dots > 0 && !partStart
     }
 }
 

@@ -67,8 +67,22 @@ public struct LedgerLine: Sendable, Hashable {
         var hasher = SHA256()
         bytes.withContiguousStorageIfAvailable { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
             ?? hasher.update(data: Array(bytes))
-        return Hex.encode(hasher.finalize())
+        return hasher.finalize().withUnsafeBytes { hexText($0) }
     }
+
+    /// The lowercase hex digits of `bytes`, written straight into the string's storage
+    /// (the same text as `Hex.encode`).
+    static func hexText(_ bytes: UnsafeRawBufferPointer) -> String {
+        String(unsafeUninitializedCapacity: bytes.count * 2) { out in
+            for (index, byte) in bytes.enumerated() {
+                out[2 * index] = hexDigits[Int(byte >> 4)]
+                out[2 * index + 1] = hexDigits[Int(byte & 0x0f)]
+            }
+            return bytes.count * 2
+        }
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Parses a line strictly: canonical JSON, exactly the five members, each of the documented form.
     public init(bytes: some Collection<UInt8>) throws(LedgerError) {
@@ -88,6 +102,16 @@ public struct LedgerLine: Sendable, Hashable {
     }
 
     private init(buffer bytes: UnsafeBufferPointer<UInt8>) throws(LedgerError) {
+        if let scanned = try Self.scan(bytes) {
+            self = scanned
+            return
+        }
+        try self.init(general: bytes)
+    }
+
+    /// The general reading: the whole line parsed as canonical JSON, then each member checked.
+    /// It decides (with its messages) every line ``scan(_:)`` does not take.
+    init(general bytes: UnsafeBufferPointer<UInt8>) throws(LedgerError) {
         let value = try CanonicalJSON.parseCanonical(bytes)
         guard case .object(let object) = value else {
             throw LedgerError(.invalidFormat, "line is not a JSON object; see docs/FORMAT.md")

@@ -70,6 +70,9 @@ struct StrictJSONParser {
     var notCanonical = false
     /// The byte range of the previous member name of the object being parsed (canonical mode).
     var previousName: Range<Int>?
+    /// Canonical mode: the members of the objects being parsed, innermost last (one buffer for
+    /// every object, so a dictionary is built once at its final size instead of growing).
+    var memberStack: [(name: String, value: JSONValue)] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
@@ -197,6 +200,7 @@ struct StrictJSONParser {
     }
 
     mutating func parseObject() throws(LedgerError) -> JSONValue {
+        if canonicalOnly { return try parseCanonicalObject() }
         try enter()
         position += 1  // {
         var members: [String: JSONValue] = [:]

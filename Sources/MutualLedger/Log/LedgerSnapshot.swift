@@ -25,8 +25,8 @@ struct LedgerSnapshot<Rules: LedgerRules>: Codable {
         directory.cache.appendingPathComponent("state-\(Rules.name).json")
     }
 
-    static func files(_ directory: LedgerDirectory, _ part: String) -> CacheTable.Files {
-        CacheTable.Files(directory: directory.cache, name: "\(Rules.name)-\(part)")
+    static func tables(_ directory: LedgerDirectory) -> FoldTables {
+        FoldTables(directory: directory.cache, prefix: "\(Rules.name)-")
     }
 
     /// Loads a snapshot that matches the log, as a fold positioned at its end; nil if there is none that matches.
@@ -36,57 +36,26 @@ struct LedgerSnapshot<Rules: LedgerRules>: Codable {
               snapshot.rules == Rules.name, snapshot.rulesVersion == Rules.version, snapshot.count > 0,
               snapshot.end > snapshot.lastOffset,
               let line = try? log.read(at: snapshot.lastOffset, count: Int(snapshot.end - snapshot.lastOffset)),
-              line.last == 0x0a, LedgerLine.hash(of: line.dropLast()) == snapshot.lastHash
+              line.last == 0x0a, LedgerLine.hash(of: line.dropLast()) == snapshot.lastHash,
+              let fold = tables(directory).restore(rules: rules, count: snapshot.count, lastHash: snapshot.lastHash,
+                                                   registry: snapshot.registry, state: snapshot.state, refs: snapshot.tables)
         else { return nil }
-        var missing = false
-        func attach(_ name: String, _ part: inout any CacheTableBacked) {
-            guard let ref = snapshot.tables[name], let table = CacheTable.open(files(directory, name), ref: ref) else {
-                missing = true
-                return
-            }
-            part.attach(table)
-        }
-        var ids: any CacheTableBacked = EventIDIndex()
-        attach("ids", &ids)
-        var state = snapshot.state
-        if var tabled = state as? any CacheTableState {
-            try? tabled.forEachCacheTable { (name, part) throws(LedgerError) in attach(name, &part) }
-            if let back = tabled as? Rules.State { state = back }
-        }
-        guard !missing, let index = ids as? EventIDIndex else { return nil }
-        let fold = LedgerFold(rules: rules, count: snapshot.count, lastHash: snapshot.lastHash,
-                              registry: snapshot.registry, state: state, ids: index)
         return (fold, snapshot.end)
     }
 
     /// Saves the fold as of the line at `lastOffset..<end`: appends what changed to its tables
     /// (or writes them anew), then replaces the JSON. Best effort: a failure only costs a slower next append.
     static func save(_ fold: LedgerFold<Rules>, lastOffset: Int64, end: Int64, directory: LedgerDirectory) {
-        var tables: [String: CacheTable.Ref] = [:]
-        func persist(_ name: String, _ part: inout any CacheTableBacked) throws(LedgerError) {
-            let files = files(directory, name)
-            var ref: CacheTable.Ref?
-            if let base = part.cacheBase { ref = try CacheTable.append(files, ref: base.ref, entries: part.pendingEntries) }
-            if ref == nil { ref = try CacheTable.create(files, entries: part.allEntries) }
-            tables[name] = ref
-            part.attach(nil)   // its entries are in the table now; the JSON holds none of them
-        }
         do {
             try FileManager.default.createDirectory(at: directory.cache, withIntermediateDirectories: true)
         } catch {
             return
         }
         do throws(LedgerError) {
-            var ids: any CacheTableBacked = fold.ids
-            try persist("ids", &ids)
-            var state = fold.state
-            if var tabled = state as? any CacheTableState {
-                try tabled.forEachCacheTable(persist)
-                if let back = tabled as? Rules.State { state = back }
-            }
+            let (state, refs) = try tables(directory).persist(fold, sync: false)
             let snapshot = LedgerSnapshot(rules: Rules.name, rulesVersion: Rules.version, count: fold.count,
                                           lastHash: fold.lastHash, lastOffset: lastOffset, end: end,
-                                          registry: fold.registry, state: state, tables: tables)
+                                          registry: fold.registry, state: state, tables: refs)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             guard let json = try? encoder.encode(snapshot) else { throw LedgerError(.io, "cannot encode the cache") }

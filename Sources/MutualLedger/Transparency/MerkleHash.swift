@@ -67,17 +67,29 @@ public enum Merkle {
     /// RFC 6962 §2.1 (https://www.rfc-editor.org/rfc/rfc6962#section-2.1): MTH({d(0)}) = SHA-256(0x00 || d(0)).
     public static func leafHash(_ bytes: some Sequence<UInt8>) -> MerkleHash {
         var hasher = SHA256()
-        hasher.update(data: [0x00])
-        hasher.update(data: Array(bytes))
+        hasher.update(data: leafPrefix)
+        let hashed: Void? = bytes.withContiguousStorageIfAvailable { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        if hashed == nil { hasher.update(data: Array(bytes)) }
         return MerkleHash(digest: hasher.finalize())
     }
+
+    /// ``leafHash(_:)`` of bytes in memory, hashed in place (`verify` hashes every line this way).
+    public static func leafHash(_ bytes: UnsafeRawBufferPointer) -> MerkleHash {
+        var hasher = SHA256()
+        hasher.update(data: leafPrefix)
+        hasher.update(bufferPointer: bytes)
+        return MerkleHash(digest: hasher.finalize())
+    }
+
+    private static let leafPrefix: [UInt8] = [0x00]
+    private static let nodePrefix: [UInt8] = [0x01]
 
     /// The hash of an interior node: SHA-256(0x01 || left || right).
     ///
     /// RFC 6962 §2.1 (https://www.rfc-editor.org/rfc/rfc6962#section-2.1): MTH(D[n]) = SHA-256(0x01 || MTH(D[0:k]) || MTH(D[k:n])).
     public static func nodeHash(_ left: MerkleHash, _ right: MerkleHash) -> MerkleHash {
         var hasher = SHA256()
-        hasher.update(data: [0x01])
+        hasher.update(data: nodePrefix)
         hasher.update(data: left.bytes)
         hasher.update(data: right.bytes)
         return MerkleHash(digest: hasher.finalize())

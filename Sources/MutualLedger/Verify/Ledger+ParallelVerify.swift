@@ -4,8 +4,9 @@ extension Ledger {
     /// in order; the report, including the first failure (lowest seq, same message), is the one
     /// the sequential pass gives.
     /// `batchSize`: lines per batch handed to a worker.
-    public func verify(jobs: Int, batchSize: Int = 256, progress: ((Int, Int64) -> Void)? = nil) throws(LedgerError) -> VerificationReport {
-        guard jobs > 1 else { return try verify(progress: progress) }
+    public func verify(jobs: Int, batchSize: Int = 256, progress: ((Int, Int64) -> Void)? = nil,
+                       finished: ((LedgerFold<Rules>, MerkleAccumulator, Int64) -> Void)? = nil) throws(LedgerError) -> VerificationReport {
+        guard jobs > 1 else { return try verify(progress: progress, finished: finished) }
         try directory.requireExisting()
         let log = try LogFile.open(directory.events, writable: false)
         var (end, tree) = try stableView(log)
@@ -62,6 +63,7 @@ extension Ledger {
                 failure = tree.finish(registry: fold.registry)
             }
         }
+        if failure == nil { finished?(fold, tree.tree, consumed) }
         return VerificationReport(verified: fold.count, lastHash: fold.lastHash, failure: failure)
     }
 }

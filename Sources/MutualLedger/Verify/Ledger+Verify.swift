@@ -4,8 +4,11 @@ extension Ledger {
     /// point, event ids unique, genesis well formed, and the vocabulary's rules. Stops at the
     /// first failure. Throws only when the ledger cannot be read at all.
     ///
-    /// `progress` is called now and then with the number of lines verified and bytes read.
-    public func verify(progress: ((Int, Int64) -> Void)? = nil) throws(LedgerError) -> VerificationReport {
+    /// `progress` is called now and then with the number of lines verified and bytes read;
+    /// `finished`, only when the log verifies, with the fold, the Merkle tree and the end offset
+    /// reached (what the verified watermark saves).
+    public func verify(progress: ((Int, Int64) -> Void)? = nil,
+                       finished: ((LedgerFold<Rules>, MerkleAccumulator, Int64) -> Void)? = nil) throws(LedgerError) -> VerificationReport {
         try directory.requireExisting()
         let log = try LogFile.open(directory.events, writable: false)
         var (end, tree) = try stableView(log)
@@ -34,6 +37,7 @@ extension Ledger {
                 failure = tree.finish(registry: fold.registry)
             }
         }
+        if failure == nil { finished?(fold, tree.tree, consumed) }
         return VerificationReport(verified: fold.count, lastHash: fold.lastHash, failure: failure)
     }
 

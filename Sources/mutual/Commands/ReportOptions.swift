@@ -30,6 +30,12 @@ struct ReportOptions: ParsableArguments {
     @Flag(name: .customLong("with-proofs"), help: "JSON compliance and partnership reports: add an inclusion proof of each evidence seq (evidenceProofs).")
     var withProofs = false
 
+    @Flag(name: .customLong("no-cache"), help: "Rebuild the report from line 0: neither read nor write the snapshot in DIR/cache/.")
+    var noCache = false
+
+    @Flag(help: "No progress line on standard error during long rebuilds.")
+    var quiet = false
+
     func validate() throws {
         let fromDate = try Self.date(from, flag: "--from")
         let toDate = try Self.date(to, flag: "--to")
@@ -73,7 +79,19 @@ struct ReportOptions: ParsableArguments {
     /// Computes the report of `kind` on `ledger` and writes it where asked.
     func run(_ kind: ReportDocument.Kind, ledger: LedgerOptions, partnership only: String? = nil) throws(LedgerError) {
         let request = ReportRequest(kind: kind, partnership: only ?? partnership, period: period, point: point, withProofs: withProofs)
-        let doc = try ReportMaker(directory: ledger.directory, lockTimeout: Environment.lockTimeout).make(request)
+        let maker = ReportMaker(directory: ledger.directory, lockTimeout: Environment.lockTimeout, useSnapshots: !noCache)
+        let attributes = try? FileManager.default.attributesOfItem(atPath: ledger.directory.events.path)
+        let progress = ProgressLine("report", totalBytes: (attributes?[.size] as? NSNumber)?.int64Value ?? 0, quiet: quiet)
+        let doc: ReportDocument
+        do throws(LedgerError) {
+            doc = try maker.make(request, format: ReportFormat(rawValue: format)) { lines, bytes, _ in
+                progress.update(events: lines, bytes: bytes)
+            }
+            progress.finish()
+        } catch {
+            progress.finish()
+            throw error
+        }
         let bytes = doc.render(ReportFormat(rawValue: format) ?? .table)
         if let out {
             do {

@@ -6,7 +6,11 @@ import MutualLedger
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Verify the whole ledger: canonical lines, sequence, hash chain, signatures, keys, ids and rules.",
-        discussion: "Exits 0 if the ledger is valid and 1 if not, naming the first failing seq and the reason.")
+        discussion: """
+        Exits 0 if the ledger is valid and 1 if not, naming the first failing seq and the reason.
+        A valid ledger moves the verified watermark (DIR/cache/verified-RULES.json) to its end;
+        --since-watermark then checks only the lines added since (docs/FORMAT.md, "The verified watermark").
+        """)
 
     @OptionGroup var ledger: LedgerOptions
 
@@ -25,26 +29,43 @@ struct Verify: ParsableCommand {
     @Flag(help: "No progress line on standard error.")
     var quiet = false
 
+    @Flag(help: "Check only the lines after the verified watermark (every line if there is none or it does not match the log).")
+    var sinceWatermark = false
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
         var report: VerificationReport?
+        var run: WatermarkVerification?
         try reportingErrors { () throws(LedgerError) in
             let opened = ledger.open()
             let size = (try? FileManager.default.attributesOfItem(atPath: opened.directory.events.path)[.size] as? NSNumber)?.int64Value ?? 0
             let progress = ProgressLine("verify", totalBytes: size, quiet: quiet)
             defer { progress.finish() }
-            report = try opened.verify(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount) { progress.update(events: $0, bytes: $1) }
+            run = try opened.verify(sinceWatermark: sinceWatermark, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount) {
+                progress.update(events: $0, bytes: $1)
+            }
+            report = run?.report
         }
-        guard let report else { return }
+        guard let report, let run else { return }
+        if sinceWatermark, report.isValid, let reason = run.fullReason, !json, !quiet {
+            Output.info("verified every line: \(reason)")
+        }
         if json {
-            Output.json(report.json)
+            if sinceWatermark, case .object(var object) = report.json {
+                object["checked"] = .integer(Int64(run.linesChecked))
+                object["resumedFrom"] = run.resumedFrom.map { .integer(Int64($0)) } ?? .null
+                Output.json(.object(object))
+            } else {
+                Output.json(report.json)
+            }
         } else if let failure = report.failure {
             Output.error("invalid: \(failure)")
         } else {
-            print("valid: \(report.verified) events, last line hash \(report.lastHash)")
+            let since = run.resumedFrom.map { "; checked the \(run.linesChecked) lines after the watermark at \($0)" } ?? ""
+            print("valid: \(report.verified) events, last line hash \(report.lastHash)\(since)")
         }
         if !report.isValid { throw ExitCode(1) }
         guard !witnesses.isEmpty else { return }

@@ -16,8 +16,11 @@ struct AuditTests {
         let third = try fixture.ledger.audit(stateFile: state, logKey: try fixture.vkey)
         #expect(third.linesAdmitted == 0 && third.checkpoint.size == 27)
         let saved = try #require(try AuditState<CoreRules>.load(from: state))
-        #expect(saved.size == 27)
-        #expect(try Data(contentsOf: AuditState<CoreRules>.idsURL(state)).count == 27 * 16)
+        #expect(saved.size == 27 && saved.format == "mutual-audit/v2")
+        // The ids live in the state's own table beside it (16-byte id + 8-byte seq + 16-byte header per record).
+        let ids = fixture.root.appendingPathComponent("auditor.json.ids.values")
+        #expect(try Data(contentsOf: ids).count == 27 * 40)
+        #expect(saved.tables?["ids"]?.length == Int64(27 * 40))
     }
 
     @Test func doesNotRereadOldLines() throws {
@@ -41,7 +44,9 @@ struct AuditTests {
         let state = fixture.root.appendingPathComponent("auditor.json")
         _ = try fixture.ledger.audit(stateFile: state, logKey: nil)
         let before = fixture.bytes(state)
-        let idsBefore = fixture.bytes(AuditState<CoreRules>.idsURL(state))
+        let tables = try AuditFiles.tableFiles(of: state)
+        let tablesBefore = tables.map(fixture.bytes)
+        #expect(!tables.isEmpty && tablesBefore.allSatisfy { $0 != nil })
         try fixture.rollBack(keep: 9)
         #expect(try fixture.ledger.verify().isValid, "the operator's rolled-back ledger verifies on its own")
         #expect { try fixture.ledger.audit(stateFile: state, logKey: nil) } throws: {
@@ -49,7 +54,7 @@ struct AuditTests {
             return error?.exitCode == 1 && error?.message.contains("rolled back") == true
         }
         #expect(fixture.bytes(state) == before)
-        #expect(fixture.bytes(AuditState<CoreRules>.idsURL(state)) == idsBefore)
+        #expect(tables.map(fixture.bytes) == tablesBefore)
     }
 
     @Test(arguments: [(5, 10), (5, 7), (11, 3)])

@@ -1,0 +1,88 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Where a saved fold keeps its large parts: one ``CacheTable`` per part (event ids, and each
+/// table-backed part of a ``CacheTableState``), named `PREFIX + PART` in one folder. The append
+/// cache, the verified watermark and an auditor's state each own a set, so none overwrites another.
+///
+/// ```swift
+/// let tables = FoldTables(directory: dir.cache, prefix: "verified-partnership-")
+/// let (state, refs) = try tables.persist(fold, sync: true)   // appends what changed
+/// let restored = tables.restore(rules: rules, count: n, lastHash: h, registry: r, state: state, refs: refs)
+/// ```
+struct FoldTables {
+    var directory: URL
+    var prefix: String
+
+    func files(_ part: String) -> CacheTable.Files {
+        CacheTable.Files(directory: directory, name: "\(prefix)\(part)")
+    }
+
+    /// The fold a saved snapshot describes, its large parts read through to the tables `refs`
+    /// names; nil if any table is missing or does not match its ref (another generation, another length).
+    func restore<Rules: LedgerRules>(rules: Rules, count: Int, lastHash: String, registry: KeyRegistry,
+                                     state saved: Rules.State, refs: [String: CacheTable.Ref]) -> LedgerFold<Rules>? {
+        var missing = false
+        func attach(_ name: String, _ part: inout any CacheTableBacked) {
+            guard let ref = refs[name], let table = CacheTable.open(files(name), ref: ref) else {
+                missing = true
+                return
+            }
+            part.attach(table)
+        }
+        var ids: any CacheTableBacked = EventIDIndex()
+        attach("ids", &ids)
+        var state = saved
+        if var tabled = state as? any CacheTableState {
+            try? tabled.forEachCacheTable { (name, part) throws(LedgerError) in attach(name, &part) }
+            if let back = tabled as? Rules.State { state = back }
+        }
+        guard !missing, let index = ids as? EventIDIndex else { return nil }
+        return LedgerFold(rules: rules, count: count, lastHash: lastHash, registry: registry, state: state, ids: index)
+    }
+
+    /// Writes the fold's large parts to the tables (appending what changed since they were
+    /// attached, or writing them anew) and returns the state with those parts emptied, to encode
+    /// as JSON, and the refs to store beside it. With `sync`, the table files are flushed to disk
+    /// before returning, so a JSON written afterwards never names data a power cut could lose.
+    func persist<Rules: LedgerRules>(_ fold: LedgerFold<Rules>, sync: Bool) throws(LedgerError) -> (state: Rules.State, refs: [String: CacheTable.Ref]) {
+        var refs: [String: CacheTable.Ref] = [:]
+        func persist(_ name: String, _ part: inout any CacheTableBacked) throws(LedgerError) {
+            let files = files(name)
+            var ref: CacheTable.Ref?
+            if let base = part.cacheBase, base.files.values == files.values {
+                ref = try CacheTable.append(files, ref: base.ref, entries: part.pendingEntries)
+            }
+            if ref == nil {
+                // Without a base table the pending entries are all of them (a removed key is an
+                // empty value, which reads as absent): no second copy of a part that can be large.
+                ref = try CacheTable.create(files, entries: part.cacheBase == nil ? part.pendingEntries : part.allEntries)
+            }
+            refs[name] = ref
+            part.attach(nil)
+            if sync {
+                try Self.sync(files.values)
+                try Self.sync(files.index)
+            }
+        }
+        var ids: any CacheTableBacked = fold.ids
+        try persist("ids", &ids)
+        var state = fold.state
+        if var tabled = state as? any CacheTableState {
+            try tabled.forEachCacheTable(persist)
+            if let back = tabled as? Rules.State { state = back }
+        }
+        return (state, refs)
+    }
+
+    private static func sync(_ url: URL) throws(LedgerError) {
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw LedgerError(.io, "cannot open \(url.path) to flush it; check the folder") }
+        defer { close(fd) }
+        try FileIO.sync(fd, path: url.path)
+    }
+}
