@@ -37,9 +37,12 @@ struct IncrementalRows {
         let copy = try LedgerCopy.make(of: ledger.directory, named: "incremental", in: work)
         defer { LedgerCopy.remove(copy) }
         let appender = Ledger(directory: LedgerDirectory(copy), rules: PartnershipRules())
-        let state = work.appendingPathComponent("auditor-state.json")
-        defer { Self.removeState(state) }
-        Self.removeState(state)
+        // The auditor's state file and the tables beside it, in a folder of their own, new for each size.
+        let auditor = work.appendingPathComponent("auditor-\(size)")
+        try? FileManager.default.removeItem(at: auditor)
+        try FileManager.default.createDirectory(at: auditor, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: auditor) }
+        let state = auditor.appendingPathComponent("auditor-state.json")
         var rows: [BenchRow] = []
 
         log("incremental rows: first audit, watermark and report snapshot on a copy of the ledger")
@@ -138,11 +141,5 @@ struct IncrementalRows {
 
     private static func failure(_ outcome: ChildProcess.Outcome) -> String {
         "exited \(outcome.exitCode): \(outcome.stderr.prefix(200))"
-    }
-
-    /// The auditor's state file and its companion `FILE.ids`.
-    static func removeState(_ state: URL) {
-        try? FileManager.default.removeItem(at: state)
-        try? FileManager.default.removeItem(at: URL(fileURLWithPath: state.path + ".ids"))
     }
 }
