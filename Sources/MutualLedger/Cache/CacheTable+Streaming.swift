@@ -43,11 +43,7 @@ extension CacheTable {
             }
             let hash = Self.hash(key)
             let stored = UInt64(written + Int64(chunk.count)) + 1
-            append64(hash, to: &chunk)
-            append32(UInt32(key.count), to: &chunk)
-            append32(UInt32(value.count), to: &chunk)
-            chunk += key
-            chunk += value
+            appendRecord(hash: hash, key: key, value: value, to: &chunk)
             place(hash: hash, stored: stored, into: &slots, capacity: capacity)
             used += 1
             if chunk.count >= streamChunk {
