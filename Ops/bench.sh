@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds Mutual and its benchmark in release mode, then runs the benchmark.
-# Usage: Ops/bench.sh [--events N[,N...]] [--json] [other mutual-bench flags]
+# Usage: Ops/bench.sh [--events N[,N...]] [--json | --json-out PATH] [other mutual-bench flags; --help lists them]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # `swift build` honours only the last --product flag, so build the two products one after the other.

@@ -13,11 +13,37 @@ enum ChildProcess {
         var exitCode: Int32
         /// Peak resident set size in bytes (`ru_maxrss`).
         var maxRSSBytes: Int
+        /// User + system CPU seconds of the child (`ru_utime + ru_stime`).
+        var cpuSeconds: Double
         var stderr: String
     }
 
-    /// Runs `executable` with `arguments`, stdout to /dev/null and stderr to a scratch file.
+    /// GNU time, when present: it runs the command as its own child, so the peak memory it reports
+    /// is the command's alone. The child of a `posix_spawn` (or `fork`) from this process inherits this
+    /// process's resident-set high-water mark when it execs (Linux keeps the larger in the child's
+    /// `maxrss`), so `ru_maxrss` from `wait4` here would be at least the benchmark's own peak
+    /// (hundreds of MB after generating a large ledger), not the command's.
+    static let timeTool = "/usr/bin/time"
+
+    /// Runs `executable` with `arguments`, stdout to /dev/null and stderr to a scratch file; through
+    /// ``timeTool`` when it exists, for a peak-memory figure of the command alone.
     static func run(_ executable: String, _ arguments: [String], scratch: URL) throws -> Outcome {
+        guard FileManager.default.isExecutableFile(atPath: timeTool) else { return try spawn(executable, arguments, scratch: scratch) }
+        let report = scratch.appendingPathComponent("child-time-\(getpid()).txt").path
+        var outcome = try spawn(timeTool, ["-f", "%M %U %S", "-o", report, executable] + arguments, scratch: scratch)
+        defer { unlink(report) }
+        // The last line is "KiB user system"; before it GNU time may add "Command exited with non-zero status N".
+        let text = (try? String(contentsOfFile: report, encoding: .utf8)) ?? ""
+        let fields = text.split(separator: "\n").last?.split(separator: " ").compactMap { Double($0) } ?? []
+        guard fields.count == 3 else {
+            throw BenchError("\(timeTool) did not report the peak memory of \(executable) (\(text.prefix(120))); is it GNU time?")
+        }
+        outcome.maxRSSBytes = Int(fields[0]) * 1024
+        outcome.cpuSeconds = fields[1] + fields[2]
+        return outcome
+    }
+
+    private static func spawn(_ executable: String, _ arguments: [String], scratch: URL) throws -> Outcome {
         let errorPath = scratch.appendingPathComponent("child-stderr-\(getpid()).txt").path
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -53,7 +79,9 @@ enum ChildProcess {
         #else
         let rssBytes = Int(usage.ru_maxrss) * 1024   // KiB on Linux
         #endif
-        return Outcome(seconds: seconds, exitCode: exitCode, maxRSSBytes: rssBytes,
+        let cpu = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+        return Outcome(seconds: seconds, exitCode: exitCode, maxRSSBytes: rssBytes, cpuSeconds: cpu,
                        stderr: errorText.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 

@@ -22,6 +22,23 @@ struct LedgerGenerator {
         var recordPartnership: String
         var recordFrom: String
         var recordTo: String
+        /// The history the ledger was generated from and its clock, to sign more events that follow it.
+        var history: PartnershipHistory
+        var clock: Int64
+
+        /// Signs the next `count` events of the history (valid after everything generated so far).
+        mutating func signMore(_ count: Int) throws -> [SignedEvent] {
+            var signed: [SignedEvent] = []
+            signed.reserveCapacity(count)
+            for _ in 0..<count {
+                let draft = history.next()
+                clock += 60
+                signed.append(try Ledger<PartnershipRules>.sign(type: draft.type, body: draft.body, partnership: draft.partnership,
+                                                                occurred: draft.occurred, id: draft.id, key: draft.key,
+                                                                recorded: Timestamp(seconds: clock)))
+            }
+            return signed
+        }
     }
 
     static let origin = "bench.example.org/ukug-partnerships"
@@ -64,6 +81,7 @@ struct LedgerGenerator {
         }
         return Result(directory: directory, events: events, appendSeconds: appendSeconds, appended: events - 1,
                       signSeconds: signSeconds, bodyBytesMean: bodies > 0 ? Double(bodyBytes) / Double(bodies) : 0,
-                      recordKey: keyFile, recordPartnership: partnership, recordFrom: from, recordTo: to)
+                      recordKey: keyFile, recordPartnership: partnership, recordFrom: from, recordTo: to,
+                      history: history, clock: clock)
     }
 }

@@ -28,21 +28,6 @@ func findMutual(_ options: BenchOptions) -> String? {
     return FileManager.default.isExecutableFile(atPath: candidate) ? candidate : nil
 }
 
-/// Verifies a ledger in this process with `jobs` signature threads, returning wall and CPU seconds
-/// (of the thread for one job, of the whole process for more);
-/// throws if it is not valid (the benchmark would be meaningless).
-func verifySeconds(_ directory: URL, events: Int, jobs: Int) throws -> (wall: Double, cpu: Double) {
-    var report: VerificationReport?
-    let run = {
-        report = try Ledger(directory: LedgerDirectory(directory), rules: PartnershipRules()).verify(jobs: jobs)
-    }
-    let seconds = jobs > 1 ? try Timing.measureProcess(run) : try Timing.measure(run)
-    guard let report, report.isValid, report.verified == events else {
-        throw BenchError("the generated ledger did not verify: \(report?.failure?.description ?? "no report")")
-    }
-    return seconds
-}
-
 /// Median wall time of `mutual record --type visit.recorded` on the small and the large ledger,
 /// run alternately so drift hits both. Each run records a new visit (a fresh visit id).
 func recordTimes(mutual: String, small: LedgerGenerator.Result, large: LedgerGenerator.Result,
@@ -74,82 +59,13 @@ func recordTimes(mutual: String, small: LedgerGenerator.Result, large: LedgerGen
     return (Timing.median(smallTimes), Timing.median(largeTimes))
 }
 
-/// The verify (in process, child, Python baseline) and report rows of one ledger.
-func measureVerifyAndReports(_ options: BenchOptions, size: Int, ledger: LedgerGenerator.Result, probe: Ed25519Probe, cores: Int,
-                             rawVerify: Quantity, mutual: String?, work: URL, rows: inout [BenchRow]) throws {
-    log("verifying in process (1 thread, then \(cores) signature threads), between two raw verify measurements")
-    let runs = size <= 20_000 ? 3 : 1
-    let before = probe.verifyRate(seconds: options.rawSeconds / 2)
-    let sequential = try (0..<runs).map { _ in try verifySeconds(ledger.directory, events: size, jobs: 1) }
-    let parallel = try (0..<runs).map { _ in try verifySeconds(ledger.directory, events: size, jobs: cores) }
-    let after = probe.verifyRate(seconds: options.rawSeconds / 2)
-    let adjacent = (before.wall + after.wall) / 2
-    let wall = Timing.median(sequential.map(\.wall))
-    let cpu = Timing.median(sequential.map(\.cpu))
-    let parallelWall = Timing.median(parallel.map(\.wall))
-    let how = runs > 1 ? "median of \(runs) runs" : String(format: "one run, %.1f s wall, %.1f s CPU", wall, cpu)
-    rows.append(BenchRow("verify, \(cores) threads (Ledger.verify)", Quantity(value: Double(size) / parallelWall, unit: "ev/s"),
-                         limit: Quantity(value: adjacent * Double(cores), unit: "/s"), limitName: "\(cores) x raw verify, adjacent",
-                         target: Target(kind: .atLeast, threshold: 0.85, on: "ratio"),
-                         note: "\(runs > 1 ? "median of \(runs) runs" : String(format: "one run, %.1f s wall", parallelWall)); signatures on \(cores) worker threads"))
-    let parallelCPU = Timing.median(parallel.map(\.cpu))
-    rows.append(BenchRow("verify, \(cores) threads, per process CPU-s", Quantity(value: Double(size) / parallelCPU, unit: "ev/s"),
-                         limit: Quantity(value: (before.cpu + after.cpu) / 2, unit: "/s"), limitName: "raw verify, adjacent",
-                         note: String(format: "efficiency of the parallel pass; it got %.2f cores on average", parallelCPU / parallelWall)))
-    rows.append(BenchRow("verify, 1 thread (Ledger.verify)", Quantity(value: Double(size) / wall, unit: "ev/s"),
-                         limit: Quantity(value: adjacent, unit: "/s"), limitName: "raw verify, adjacent",
-                         target: Target(kind: .atLeast, threshold: 0.8, on: "ratio"),
-                         note: "\(how); raw limit re-measured just before and after (mean)"))
-    rows.append(BenchRow("verify, 1 thread, per CPU-s", Quantity(value: Double(size) / cpu, unit: "ev/s"),
-                         limit: Quantity(value: (before.cpu + after.cpu) / 2, unit: "/s"), limitName: "raw verify, adjacent",
-                         target: Target(kind: .atLeast, threshold: 0.8, on: "ratio"),
-                         note: "thread CPU time: the fair ratio when other processes share the cores"))
-
-    log("verifying in a child process for peak memory")
-    let child = mutual.map { ($0, ["verify", "--ledger", ledger.directory.path]) }
-        ?? (ChildProcess.currentExecutable(), ["--verify-only", ledger.directory.path])
-    let outcome = try ChildProcess.runChecked(child.0, child.1, scratch: work)
-    let childName = mutual == nil ? "mutual-bench --verify-only" : "mutual verify"
-    rows.append(BenchRow("verify (\(childName) process)", Quantity(value: Double(size) / outcome.seconds, unit: "ev/s"),
-                         limit: Quantity(value: rawVerify.value * Double(cores), unit: "/s"), limitName: "\(cores) x raw verify",
-                         target: Target(kind: .atLeast, threshold: 0.85, on: "ratio"), note: "includes process start; all cores"))
-    rows.append(BenchRow("verify peak memory (max RSS)", Quantity(value: Double(outcome.maxRSSBytes) / 1e6, unit: "MB"),
-                         target: Target(kind: .below, threshold: 64, on: "value"), note: "ru_maxrss of the \(childName) child, 1 MB = 10^6 bytes"))
-
-    if options.python != "none", FileManager.default.fileExists(atPath: options.peerScript) {
-        log("verifying with the Python baseline (\(options.peerScript))")
-        let python = try ChildProcess.run("/usr/bin/env", [options.python, options.peerScript, ledger.directory.path], scratch: work)
-        if python.exitCode == 0 {
-            let rate = Double(size) / python.seconds
-            rows.append(BenchRow("verify, Python baseline process", Quantity(value: rate, unit: "ev/s"),
-                                 note: "Ops/peers/verify.py (cryptography/OpenSSL, one thread; checks less: no rules, no tree)"))
-            rows.append(BenchRow("\(childName) vs Python baseline", Quantity(value: Double(size) / outcome.seconds, unit: "ev/s"),
-                                 limit: Quantity(value: rate, unit: "ev/s"), limitName: "Python baseline",
-                                 target: Target(kind: .atLeast, threshold: 3, on: "ratio"), note: "both as processes, same ledger"))
-        } else {
-            log("the Python baseline failed (exit \(python.exitCode)); pip install cryptography? skipping its rows")
-        }
-    }
-    if let mutual {
-        log("timing `mutual report reciprocity` (projection rebuild from the log)")
-        let report = try ChildProcess.runChecked(mutual, ["report", "reciprocity", "--ledger", ledger.directory.path], scratch: work)
-        rows.append(BenchRow("report reciprocity (mutual process)", Quantity(value: Double(size) / report.seconds, unit: "ev/s"),
-                             target: Target(kind: .atLeast, threshold: 200_000, on: "value"),
-                             note: "rebuilds the projection from the whole log; includes process start"))
-        rows.append(BenchRow("report peak memory (max RSS)", Quantity(value: Double(report.maxRSSBytes) / 1e6, unit: "MB"),
-                             target: Target(kind: .below, threshold: 64, on: "value"), note: "ru_maxrss of the report child"))
-    }
-}
-
 func runBenchmark(_ options: BenchOptions) throws -> BenchReport {
     let mutual = findMutual(options)
     if mutual == nil {
         log("no `mutual` binary found (pass --record-binary); skipping `mutual record` rows and measuring verify memory by re-running this bench")
     }
-    log("measuring raw Ed25519 verify/sign and SHA-256 rates (\(options.rawSeconds) s each)")
+    let machine = BenchReport.Machine.current()
     let probe = try Ed25519Probe()
-    let raw = RawRates.measure(seconds: options.rawSeconds, probe: probe)
-    let rawVerify = Quantity(value: raw.verify.wall, unit: "/s")
     let cores = ProcessInfo.processInfo.activeProcessorCount
 
     let work = FileManager.default.temporaryDirectory.appendingPathComponent("mutual-bench-\(getpid())")
@@ -165,6 +81,9 @@ func runBenchmark(_ options: BenchOptions) throws -> BenchReport {
         log("generating \(size) events (batches of \(options.batch))")
         let ledger = try generator.generate(events: size, in: work.appendingPathComponent("ledger-\(size)"))
         let appended = Double(ledger.appended)
+        log("measuring raw Ed25519 verify/sign and SHA-256 rates (\(options.rawSeconds) s each)")
+        let raw = RawRates.measure(seconds: options.rawSeconds, probe: probe)
+        let rawVerify = Quantity(value: raw.verify.wall, unit: "/s")
         var rows: [BenchRow] = [
             BenchRow("raw Ed25519 verify, 1 core", rawVerify),
             BenchRow("raw Ed25519 sign, 1 core", Quantity(value: raw.sign.wall, unit: "/s")),
@@ -173,13 +92,24 @@ func runBenchmark(_ options: BenchOptions) throws -> BenchReport {
                      limit: Quantity(value: raw.sign.wall, unit: "/s"), limitName: "raw sign",
                      note: String(format: "bodies average %.0f canonical bytes", ledger.bodyBytesMean)),
             BenchRow("bulk append (Ledger.append)", Quantity(value: appended / ledger.appendSeconds, unit: "ev/s"),
-                     limit: rawVerify, limitName: "raw verify",
-                     note: "batches of \(options.batch), one write + fsync each; every signature is checked, so raw verify is its limit"),
+                     limit: Quantity(value: rawVerify.value * Double(cores), unit: "/s"), limitName: "\(cores) x raw verify",
+                     target: BulkAppendRows.target,
+                     note: "in process while generating, batches of \(options.batch), one write + fsync each; every signature is checked (on all cores), so cores x raw verify is its limit"),
         ]
 
         if !options.recordOnly {
-            try measureVerifyAndReports(options, size: size, ledger: ledger, probe: probe, cores: cores, rawVerify: rawVerify,
+            log("micro-benchmarks of the hot paths")
+            rows += try MicroBenchmarks(seconds: options.microSeconds, probe: probe).rows(ledger: ledger)
+            try measureVerifyAndReports(options, size: size, ledger: ledger, probe: probe, cores: cores,
                                         mutual: mutual, work: work, rows: &rows)
+            if let mutual {
+                let appendRows = options.appendRows ?? min(size, BulkAppendRows.defaultMaximum)
+                log("bulk import and submit of \(appendRows) events, each on a copy of the ledger")
+                let adjacent = probe.verifyRate(seconds: options.rawSeconds / 2).wall
+                rows += try BulkAppendRows(mutual: mutual, work: work, rows: appendRows, cores: cores, rawVerify: adjacent)
+                    .rows(ledger: ledger)
+                rows += try IncrementalRows(mutual: mutual, work: work, size: size, reportRuns: options.reportRuns).rows(ledger: ledger)
+            }
         }
         if let mutual, let baseline {
             log("timing `mutual record` (\(options.recordRuns) runs each on 100 and \(size) events)")
@@ -191,10 +121,12 @@ func runBenchmark(_ options: BenchOptions) throws -> BenchReport {
                                  target: Target(kind: .atMost, threshold: 1.2, on: "ratio"),
                                  note: "median of \(options.recordRuns) processes, alternated with the 100-event runs"))
         }
-        tables.append(BenchTable(events: size, rows: rows))
+        tables.append(BenchTable(events: size, raw: raw, rows: rows))
         if !options.keep { try? FileManager.default.removeItem(at: ledger.directory) }
     }
-    return BenchReport(machine: BenchReport.machine(), raw: raw, tables: tables)
+    var machineNow = machine
+    machineNow.loadAverageEnd = BenchReport.Machine.loadAverage()
+    return BenchReport(machine: machineNow, tables: tables, arguments: Array(CommandLine.arguments.dropFirst()))
 }
 
 do {
@@ -205,6 +137,7 @@ do {
     }
     if let directory = options.verifyOnly { exit(verifyOnly(directory)) }
     let report = try runBenchmark(options)
+    if let path = options.jsonOut { try Data((try report.jsonText() + "\n").utf8).write(to: URL(fileURLWithPath: path)) }
     print(options.json ? try report.jsonText() : report.tableText(), terminator: options.json ? "\n" : "")
 } catch {
     log("\(error)")

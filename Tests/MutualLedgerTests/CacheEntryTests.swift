@@ -69,6 +69,10 @@ import Testing
             #expect(pending[1].value == ["northbridge", "gulu-rrh"].entryBytes)
             #expect(pending[2].value == [0, 0, 0, 0])
 
+            var streamed: [String: [UInt8]] = [:]   // the watermark's streaming writer gets the same bytes
+            map.forEachPendingEntry { key, value in streamed[String(decoding: key, as: UTF8.self)] = value }
+            #expect(streamed == ["gone": [], "p 1": ["northbridge", "gulu-rrh"].entryBytes, "p 2": [0, 0, 0, 0]])
+
             let files = CacheTable.Files(directory: dir, name: "m")
             let ref = try CacheTable.create(files, entries: map.allEntries)
             var restored = CachedMap<[String]>()

@@ -214,18 +214,23 @@ public final class CacheTable: Sendable {
         for (key, value) in entries {
             let hash = Self.hash(key)
             let stored = UInt64(base + Int64(bytes.count)) + 1
-            append64(hash, to: &bytes)
-            append32(UInt32(key.count), to: &bytes)
-            append32(UInt32(value.count), to: &bytes)
-            bytes += key
-            bytes += value
+            appendRecord(hash: hash, key: key, value: value, to: &bytes)
             placed.append((hash, stored))
             if capacity > 0 { place(hash: hash, stored: stored, into: &slots, capacity: capacity) }
         }
         return (bytes, placed)
     }
 
-    private static func place(hash: UInt64, stored: UInt64, into slots: inout [UInt8], capacity: Int) {
+    /// One record of the values file: `hash | key length | value length | key | value`.
+    static func appendRecord(hash: UInt64, key: [UInt8], value: [UInt8], to bytes: inout [UInt8]) {
+        append64(hash, to: &bytes)
+        append32(UInt32(key.count), to: &bytes)
+        append32(UInt32(value.count), to: &bytes)
+        bytes += key
+        bytes += value
+    }
+
+    static func place(hash: UInt64, stored: UInt64, into slots: inout [UInt8], capacity: Int) {
         var slot = Int(hash & UInt64(capacity - 1))
         while load(slots, slot * slotSize + 8) != 0 { slot = (slot + 1) & (capacity - 1) }
         for n in 0..<8 {
@@ -234,7 +239,7 @@ public final class CacheTable: Sendable {
         }
     }
 
-    private static func header(_ generation: UInt64, _ capacity: Int, _ used: Int) -> [UInt8] {
+    static func header(_ generation: UInt64, _ capacity: Int, _ used: Int) -> [UInt8] {
         var bytes = magic
         append64(generation, to: &bytes)
         append64(UInt64(capacity), to: &bytes)

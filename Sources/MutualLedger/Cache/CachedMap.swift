@@ -11,6 +11,17 @@ public protocol CacheTableBacked: Sendable {
     var allEntries: [(key: [UInt8], value: [UInt8])] { get }
     /// Reads through to `base` from now on, forgetting pending changes (they were written to it).
     mutating func attach(_ base: CacheTable?)
+    /// How many entries ``forEachPendingEntry(_:)`` hands over.
+    var pendingCount: Int { get }
+    /// The entries of ``pendingEntries``, one at a time, without building the array.
+    func forEachPendingEntry(_ body: (_ key: [UInt8], _ value: [UInt8]) -> Void)
+}
+
+extension CacheTableBacked {
+    public var pendingCount: Int { pendingEntries.count }
+    public func forEachPendingEntry(_ body: (_ key: [UInt8], _ value: [UInt8]) -> Void) {
+        for (key, value) in pendingEntries { body(key, value) }
+    }
 }
 
 /// A rules state with table-backed parts (see ``CachedMap``); the snapshot persists each under its name.
@@ -128,6 +139,15 @@ public struct CachedMap<Value: Codable & Sendable & Equatable & CacheEntryValue>
         CachedMap(dictionary).pendingEntries
     }
 
+    public var pendingCount: Int { byID.count + byText.count }
+
+    /// ``pendingEntries`` one at a time (event-id keys first, unsorted), without building the
+    /// array: what keeps `verify` flat while it writes the verified watermark's tables.
+    public func forEachPendingEntry(_ body: (_ key: [UInt8], _ value: [UInt8]) -> Void) {
+        byID.forEach { bits, value in body(bits.textBytes, value?.entryBytes ?? []) }
+        byText.forEach { key, value in body(Array(key.utf8), value?.entryBytes ?? []) }
+    }
+
     public mutating func attach(_ base: CacheTable?) {
         cacheBase = base
         byID = CompactMap()
@@ -171,6 +191,8 @@ public struct CachedSet: Sendable, Equatable, CacheTableBacked {
     public var cacheBase: CacheTable? { map.cacheBase }
     public var pendingEntries: [(key: [UInt8], value: [UInt8])] { map.pendingEntries }
     public var allEntries: [(key: [UInt8], value: [UInt8])] { map.allEntries }
+    public var pendingCount: Int { map.pendingCount }
+    public func forEachPendingEntry(_ body: (_ key: [UInt8], _ value: [UInt8]) -> Void) { map.forEachPendingEntry(body) }
     public mutating func attach(_ base: CacheTable?) { map.attach(base) }
 }
 

@@ -42,6 +42,18 @@ public struct EventIDIndex: Sendable, CacheTableBacked {
         }
     }
 
+    public var pendingCount: Int { recent.count }
+
+    /// ``pendingEntries`` one at a time, in insertion order, without sorting or building the array.
+    public func forEachPendingEntry(_ body: (_ key: [UInt8], _ value: [UInt8]) -> Void) {
+        recent.forEach { high, low, seq in
+            var value: [UInt8] = []
+            value.reserveCapacity(8)
+            CacheTable.append64(UInt64(seq), to: &value)
+            body(Bits(high: high, low: low).key, value)
+        }
+    }
+
     public var allEntries: [(key: [UInt8], value: [UInt8])] {
         (cacheBase?.entries() ?? []) + pendingEntries
     }

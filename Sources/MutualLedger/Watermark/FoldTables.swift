@@ -60,7 +60,12 @@ struct FoldTables {
             if ref == nil {
                 // Without a base table the pending entries are all of them (a removed key is an
                 // empty value, which reads as absent): no second copy of a part that can be large.
-                ref = try CacheTable.create(files, entries: part.cacheBase == nil ? part.pendingEntries : part.allEntries)
+                if part.cacheBase == nil {
+                    let source = part
+                    ref = try CacheTable.create(files, count: source.pendingCount) { emit in source.forEachPendingEntry(emit) }
+                } else {
+                    ref = try CacheTable.create(files, entries: part.allEntries)
+                }
             }
             refs[name] = ref
             part.attach(nil)
