@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import MutualLedger
 
 /// The physical limits of this machine, measured in the same process as everything else:
 /// single-core Ed25519 verify and sign rates (swift-crypto, the library Mutual uses) and SHA-256 throughput.
@@ -65,16 +66,3 @@ struct Ed25519Probe {
     }
 }
 
-/// A small deterministic pseudo-random generator (SplitMix64), so generated ledgers are alike run to run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

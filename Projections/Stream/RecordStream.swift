@@ -61,12 +61,7 @@ public struct RecordStream: Sendable, Equatable {
 
     /// Adds the next line; returns false once the point is reached.
     public mutating func add(_ line: DecodedLine, hash: String) throws(LedgerError) -> Bool {
-        guard line.seq == count else {
-            throw LedgerError(.brokenChain, "expected seq \(count) but the line says \(line.seq); run `mutual verify`", seq: count)
-        }
-        guard line.prev == lastHash else {
-            throw LedgerError(.brokenChain, "prev does not match the hash of line \(count - 1); run `mutual verify`", seq: count)
-        }
+        try ReportChain.check(seq: line.seq, prev: line.prev, count: count, lastHash: lastHash)
         count += 1
         lastHash = hash
         var include = !line.isGenesis

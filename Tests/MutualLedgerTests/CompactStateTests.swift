@@ -7,7 +7,7 @@ import Testing
 /// public meaning (seqs, pending entries, packed ids, tables).
 @Suite struct CompactStateTests {
     static func randomIDs(_ count: Int, seed: UInt64) -> [EventIDBits] {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         return (0..<count).map { _ in EventIDBits(high: generator.next(), low: generator.next()) }
     }
 
@@ -106,7 +106,7 @@ import Testing
 
     @Test(arguments: [0, 1, 13, 5_000])
     func compactMapAgreesWithADictionary(count: Int) {
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix64(seed: 7)
         var map = CompactMap<String, Int>()
         var reference: [String: Int] = [:]
         for n in 0..<(count * 2) {

@@ -3,7 +3,7 @@
 /// Random ledger lines for ``LineScannerTests``: mostly well formed, with every member now and then
 /// of the wrong form, missing, or joined by an unknown one.
 extension LineScannerTests {
-    static func randomLine(_ generator: inout SeededGenerator, key: SigningKey) throws -> [UInt8] {
+    static func randomLine(_ generator: inout SplitMix64, key: SigningKey) throws -> [UInt8] {
         func chance(_ percent: UInt64) -> Bool { generator.next() % 100 < percent }
         func pick(_ options: [JSONValue]) -> JSONValue { options[Int(generator.next() % UInt64(options.count))] }
         func hex(_ count: Int) -> String {

@@ -87,7 +87,7 @@ import Testing
     /// Generated lines: random (valid and invalid) events, bodies of every JSON shape, members
     /// added, dropped or retyped, envelopes with odd seq, prev, sig and v.
     @Test func generatedLinesAgree() throws {
-        var generator = SeededGenerator(seed: 0x5CA7)
+        var generator = SplitMix64(seed: 0x5CA7)
         let key = try seededKey(7)
         var taken = 0
         var failures = 0
@@ -106,7 +106,7 @@ import Testing
 
     /// The signature text decoder takes exactly the canonical base64 of 64 bytes.
     @Test func signatureDecoderMatchesBase64() {
-        var generator = SeededGenerator(seed: 0xB64)
+        var generator = SplitMix64(seed: 0xB64)
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_ ".utf8)
         for round in 0..<2_000 {
             let bytes = (0..<64).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
@@ -125,7 +125,7 @@ import Testing
     /// The line hash's hex, written straight into a string, is the text `Hex.encode` writes; and
     /// the hash is SHA-256 (FIPS 180-2 test vector "abc").
     @Test func lineHashTextMatchesHexEncoding() {
-        var generator = SeededGenerator(seed: 0x4E5)
+        var generator = SplitMix64(seed: 0x4E5)
         for length in [0, 1, 32, 33, 300] {
             let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
             #expect(bytes.withUnsafeBytes { LedgerLine.hexText($0) } == Hex.encode(bytes))

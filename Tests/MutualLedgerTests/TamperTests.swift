@@ -24,7 +24,7 @@ import Testing
     /// the event, and two seeded pseudo-random ones.
     static func positions(in line: [UInt8], seq: Int) -> [Int] {
         let length = line.count
-        var generator = SplitMix(state: UInt64(seq) &* 7919)
+        var generator = SplitMix64(seed: UInt64(seq) &* 7919)
         var result: Set<Int> = [0, length - 1, length, length / 5, length / 2]
         for (member, skip) in [("\"prev\":\"", 20), ("\"seq\":", 0), ("\"sig\":\"", 30)] {
             if let offset = firstOffset(of: Array(member.utf8), in: line) { result.insert(offset + member.utf8.count + skip) }
@@ -183,17 +183,5 @@ import Testing
             #expect(failure?.seq == 30)
             #expect(failure?.code == .invalidSignature)
         }
-    }
-}
-
-/// SplitMix64, so the sampled positions are the same on every run.
-struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -11,18 +11,6 @@ struct GeneratedLedger {
     let dir: LedgerDirectory
     let root: URL
 
-    /// SplitMix64: the same seed gives the same ledger on every machine.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     struct VisitState {
         var id: String
         var seq: Int
@@ -38,7 +26,7 @@ struct GeneratedLedger {
     init(seed: UInt64, steps: Int) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("gen-\(UUID().uuidString)")
         dir = LedgerDirectory(root.appendingPathComponent("ledger"))
-        var rng = Seeded(state: seed)
+        var rng = SplitMix64(seed: seed)  // the same seed gives the same ledger on every machine
         let clock: @Sendable () -> Date = { Date(timeIntervalSince1970: 1_704_067_200) }
         let ledger = Ledger(directory: dir, rules: PartnershipRules(), clock: clock)
         let steward = try Fixture.key(1)
@@ -59,9 +47,9 @@ struct GeneratedLedger {
         let modes = ["in-person", "remote", "hybrid"], seniorities = ["senior", "mid", "junior"]
         let needs = ["host", "sender", "joint"], levels = ["personal", "service", "system"]
         func other(_ org: String) -> String { org == "hic" ? "lic" : "hic" }
-        func pick<T>(_ list: [T], _ rng: inout Seeded) -> T? { list.isEmpty ? nil : list[Int(rng.next() % UInt64(list.count))] }
+        func pick<T>(_ list: [T], _ rng: inout SplitMix64) -> T? { list.isEmpty ? nil : list[Int(rng.next() % UInt64(list.count))] }
 
-        func visitBody(_ v: VisitState, _ rng: inout Seeded) -> [String: JSONValue] {
+        func visitBody(_ v: VisitState, _ rng: inout SplitMix64) -> [String: JSONValue] {
             let count = 1 + Int(rng.next() % 3)
             let travellers = (0..<count).map { n -> JSONValue in
                 .object(["person": .string("p-\(n)"), "cadre": "nurse", "seniority": .string(pick(seniorities, &rng) ?? "mid")])
@@ -71,7 +59,7 @@ struct GeneratedLedger {
                     "purpose": "training", "needsIdentifiedBy": .string(pick(needs, &rng) ?? "host"),
                     "briefedBeforeDeparture": .bool(rng.next() % 3 != 0)]
         }
-        func debriefBody(_ v: VisitState, on day: CalendarDate, _ rng: inout Seeded) -> [String: JSONValue] {
+        func debriefBody(_ v: VisitState, on day: CalendarDate, _ rng: inout SplitMix64) -> [String: JSONValue] {
             let held = min(v.end.adding(days: Int(rng.next() % 45)), day)
             let learning = (0..<Int(rng.next() % 3)).map { _ -> JSONValue in
                 .object(["receivingOrg": .string(pick(["hic", "lic"], &rng) ?? "hic"), "level": .string(pick(levels, &rng) ?? "personal"),

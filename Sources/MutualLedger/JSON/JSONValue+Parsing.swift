@@ -182,20 +182,7 @@ struct StrictJSONParser {
             skipWhitespace()
             elements.append(try parseValue())
             skipWhitespace()
-            guard position < bytes.count else {
-                throw failure("unexpected end of input inside an array", at: position, fix: "close the array with ']'")
-            }
-            switch bytes[position] {
-            case UInt8(ascii: ","):
-                position += 1
-            case UInt8(ascii: "]"):
-                position += 1
-                depth -= 1
-                return .array(elements)
-            default:
-                throw failure("unexpected \(describeByte(at: position)) inside an array", at: position,
-                              fix: "separate elements with ',' and close the array with ']'")
-            }
+            if try !continueContainer(.array) { return .array(elements) }
         }
     }
 
@@ -235,20 +222,7 @@ struct StrictJSONParser {
                               fix: "give every member of an object a distinct name")
             }
             skipWhitespace()
-            guard position < bytes.count else {
-                throw failure("unexpected end of input inside an object", at: position, fix: "close the object with '}'")
-            }
-            switch bytes[position] {
-            case UInt8(ascii: ","):
-                position += 1
-            case UInt8(ascii: "}"):
-                position += 1
-                depth -= 1
-                return .object(members)
-            default:
-                throw failure("unexpected \(describeByte(at: position)) inside an object", at: position,
-                              fix: "separate members with ',' and close the object with '}'")
-            }
+            if try !continueContainer(.object) { return .object(members) }
         }
     }
 

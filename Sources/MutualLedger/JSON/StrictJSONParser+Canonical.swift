@@ -57,19 +57,8 @@ extension StrictJSONParser {
             let value = try parseValue()
             previousName = saved
             memberStack.append((name, value))
-            guard position < bytes.count else {
-                throw failure("unexpected end of input inside an object", at: position, fix: "close the object with '}'")
-            }
-            switch bytes[position] {
-            case UInt8(ascii: ","):
-                position += 1
-            case UInt8(ascii: "}"):
-                position += 1
-                depth -= 1
-                return
-            default:
-                throw failure("unexpected byte inside an object", at: position, fix: "write no whitespace")
-            }
+            // Errors here are discarded (see above), so the general messages serve.
+            if try !continueContainer(.object) { return }
         }
     }
 }

@@ -21,21 +21,7 @@ extension Ledger {
             let seq = fold.count
             do throws(LedgerError) {
                 let line = try LedgerLine(bytes: raw)
-                try fold.checkChain(line)
-                guard let key = try fold.checkBeforeSignature(line.signed, seq: seq, resolveKey: true) else {
-                    throw LedgerError(.invalidSignature, "no key to check the signature under", seq: seq)
-                }
-                let item = SignatureWorkers.Item(seq: seq, key: key, message: line.signingBytes, signature: line.signed.signature,
-                                                 author: line.event.author, prev: line.prev)
-                do throws(LedgerError) {
-                    try fold.checkAfterSignature(line.event, seq: seq)
-                } catch {
-                    // The sequential pass checks the signature first: report it if it fails too.
-                    let valid = item.signature.count == 64 && item.key.isValidSignature(item.signature, for: item.message)
-                    throw valid ? error : LedgerFold<Rules>.signatureFailure(item.author, seq: seq)
-                }
-                batch.append(item)
-                fold.apply(line, hash: LedgerLine.hash(of: raw))
+                batch.append(try fold.admitDeferringSignature(line, bytes: raw, seq: seq))
                 tree.append(raw)
             } catch {
                 failure = error.seq == nil ? error.at(seq) : error

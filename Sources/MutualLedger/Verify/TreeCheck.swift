@@ -11,9 +11,9 @@ import Foundation
 struct TreeCheck {
     let directory: LedgerDirectory
     private(set) var tree = MerkleAccumulator()
-    /// Checkpoints to compare, by size; each note with where it came from.
-    private var pending: [Int64: [(note: SignedNote, source: String)]] = [:]
-    private var checked: [(SignedNote, String)] = []
+    /// The checkpoints to compare, and the first mismatch.
+    private var checkpoints = CheckpointMatch()
+    /// A damaged or missing checkpoint file.
     private(set) var failure: LedgerError?
     /// The hash store, and the log's root at the size it covers (captured while streaming).
     private var store: HashStore?
@@ -53,8 +53,7 @@ struct TreeCheck {
     }
 
     private mutating func add(_ note: SignedNote, source: String) throws(LedgerError) {
-        let checkpoint = try Checkpoint.parse(note.text)
-        pending[checkpoint.size, default: []].append((note, source))
+        try checkpoints.expect(note, source: source)
     }
 
     /// Adds the next line and compares the tree with the checkpoints of this size.
@@ -63,34 +62,13 @@ struct TreeCheck {
         if let store, tree.size <= store.count, storeMismatch == nil {
             compareStored(stored, store: store)
         }
-        guard let notes = pending.removeValue(forKey: tree.size) else { return }
-        let root = tree.root
-        for (note, source) in notes {
-            if (try? Checkpoint.parse(note.text))?.root != root, failure == nil {
-                failure = LedgerError(.transparency, "\(source) (size \(tree.size)) does not match the log's Merkle root; the log was rewritten after that checkpoint was issued")
-            }
-            checked.append((note, source))
-        }
+        checkpoints.reached(tree)
     }
 
     /// After the last line: signatures by the log key, checkpoints beyond the log, and the hash store.
     mutating func finish(registry: KeyRegistry) -> LedgerError? {
         if let failure { return failure }
-        if let size = pending.keys.min(), let source = pending[size]?.first?.source {
-            return LedgerError(.transparency, "\(source) covers \(size) lines but the log has \(tree.size); the log was cut back (rolled back) after it was issued")
-        }
-        guard let origin = registry.origin, let logKeyText = registry.logKey,
-              let logKey = try? PublicKey(base64: logKeyText),
-              let verifier = try? NoteVerifierKey(name: origin, publicKey: logKey.key) else {
-            return LedgerError(.transparency, "the genesis line names no usable log key")
-        }
-        for (note, source) in checked {
-            do throws(LedgerError) {
-                _ = try Ledger<CoreRules>.openCheckpoint(note.bytes, verifier: verifier)
-            } catch {
-                return LedgerError(.transparency, "\(source): \(error.message)")
-            }
-        }
+        if let failure = checkpoints.finish(size: tree.size, registry: registry) { return failure }
         return checkStore()
     }
 

@@ -125,20 +125,7 @@ extension Ledger {
                 if workers == nil {
                     try local.admit(line, bytes: raw, checkSignature: true)
                 } else {
-                    try local.checkChain(line)
-                    guard let key = try local.checkBeforeSignature(line.signed, seq: seq, resolveKey: true) else {
-                        throw LedgerError(.invalidSignature, "no key to check the signature under", seq: seq)
-                    }
-                    let item = SignatureWorkers.Item(seq: seq, key: key, message: line.signingBytes, signature: line.signed.signature,
-                                                     author: line.event.author, prev: line.prev)
-                    do throws(LedgerError) {
-                        try local.checkAfterSignature(line.event, seq: seq)
-                    } catch {
-                        let valid = item.signature.count == 64 && item.key.isValidSignature(item.signature, for: item.message)
-                        throw valid ? error : LedgerFold<Rules>.signatureFailure(item.author, seq: seq)
-                    }
-                    batch.append(item)
-                    local.apply(line, hash: LedgerLine.hash(of: raw))
+                    batch.append(try local.admitDeferringSignature(line, bytes: raw, seq: seq))
                 }
                 localTree.append(raw)
             } catch {

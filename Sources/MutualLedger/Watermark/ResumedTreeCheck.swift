@@ -15,9 +15,7 @@ struct ResumedTreeCheck {
     private(set) var tree: MerkleAccumulator
     private let store: HashStore
     private let start: Int64
-    private var pending: [Int64: [(note: SignedNote, source: String)]] = [:]
-    private var checked: [(SignedNote, String)] = []
-    private var failure: LedgerError?
+    private var checkpoints = CheckpointMatch()
     /// The stored-hash bytes the new leaves must have in the store, and where each leaf's end.
     private var expected: [UInt8] = []
     private var leafEnds: [Int] = []
@@ -43,14 +41,14 @@ struct ResumedTreeCheck {
         for (note, source) in notes {
             guard let checkpoint = try? Checkpoint.parse(note.text) else { throw WatermarkMismatch("\(source) cannot be parsed") }
             if checkpoint.size > size {
-                pending[checkpoint.size, default: []].append((note, source))
+                checkpoints.expect(note, size: checkpoint.size, source: source)
                 continue
             }
             // A checkpoint at or below the watermark: it must be a prefix of the verified tree.
             guard let proof = try? Merkle.proveConsistency(from: checkpoint.size, to: size, reader: store),
                   (try? Merkle.checkConsistency(proof: proof, from: checkpoint.size, to: size, oldRoot: checkpoint.root, newRoot: root)) != nil
             else { throw WatermarkMismatch("\(source) (size \(checkpoint.size)) is not a prefix of the verified tree") }
-            checked.append((note, source))
+            checkpoints.alreadyMatched(note, source: source)
         }
     }
 
@@ -61,34 +59,12 @@ struct ResumedTreeCheck {
             for hash in stored { expected += hash.bytes }
             leafEnds.append(expected.count)
         }
-        guard let notes = pending.removeValue(forKey: tree.size) else { return }
-        let root = tree.root
-        for (note, source) in notes {
-            if (try? Checkpoint.parse(note.text))?.root != root, failure == nil {
-                failure = LedgerError(.transparency, "\(source) (size \(tree.size)) does not match the log's Merkle root; the log was rewritten after that checkpoint was issued")
-            }
-            checked.append((note, source))
-        }
+        checkpoints.reached(tree)
     }
 
     /// After the last line: as ``TreeCheck/finish(registry:)`` for what this run read.
     func finish(registry: KeyRegistry) -> LedgerError? {
-        if let failure { return failure }
-        if let size = pending.keys.min(), let source = pending[size]?.first?.source {
-            return LedgerError(.transparency, "\(source) covers \(size) lines but the log has \(tree.size); the log was cut back (rolled back) after it was issued")
-        }
-        guard let origin = registry.origin, let logKeyText = registry.logKey,
-              let logKey = try? PublicKey(base64: logKeyText),
-              let verifier = try? NoteVerifierKey(name: origin, publicKey: logKey.key) else {
-            return LedgerError(.transparency, "the genesis line names no usable log key")
-        }
-        for (note, source) in checked {
-            do throws(LedgerError) {
-                _ = try Ledger<CoreRules>.openCheckpoint(note.bytes, verifier: verifier)
-            } catch {
-                return LedgerError(.transparency, "\(source): \(error.message)")
-            }
-        }
+        if let failure = checkpoints.finish(size: tree.size, registry: registry) { return failure }
         guard store.count <= tree.size else {
             return LedgerError(.transparency, "the hashes file covers \(store.count) lines but the log has \(tree.size); lines were removed from the log")
         }

@@ -11,7 +11,7 @@ struct LedgerProofTests {
     @Test func everyInclusionProofVerifiesAndFailsAfterABitFlip() throws {
         let fixture = try LedgerFixture(lines: Self.size)
         let vkey = try fixture.vkey
-        var rng = SeededGenerator(seed: 5)
+        var rng = SplitMix64(seed: 5)
         var checked = 0
         for size in 1...Int64(Self.size) {
             for index in 0..<size {
@@ -39,7 +39,7 @@ struct LedgerProofTests {
     @Test func everyConsistencyProofVerifiesAndFailsAfterABitFlip() throws {
         let fixture = try LedgerFixture(lines: Self.size)
         let vkey = try fixture.vkey
-        var rng = SeededGenerator(seed: 6)
+        var rng = SplitMix64(seed: 6)
         var notes: [Int64: [UInt8]] = [:]
         for size in 1...Int64(Self.size) {
             notes[size] = try fixture.ledger.checkpointNote(size: size).note.bytes

@@ -14,7 +14,7 @@ import Testing
         let batched = try HashStore(url: dir.appendingPathComponent("batched"))
         #expect(batched.count == 0)
         #expect(try batched.root(size: 0) == Merkle.emptyRoot)
-        var rng = SeededGenerator(seed: 42)
+        var rng = SplitMix64(seed: 42)
         var next = 0
         while next < Self.leafHashes.count {
             let n = min(Int.random(in: 0...17, using: &rng), Self.leafHashes.count - next)
