@@ -98,7 +98,7 @@ extension Event {
 
     /// The unknown-member and missing-member errors of ``init(json:)``, in their documented order.
     private static func checkMemberNames(_ object: [String: JSONValue]) throws(LedgerError) {
-        for name in object.keys where !Event.allowedMembers.contains(name) {
+        for name in object.keys.sorted() where !Event.allowedMembers.contains(name) {
             throw LedgerError(.invalidFormat, "event has unknown member \"\(name)\"; remove it (allowed: \(Event.allowedMembers.sorted().joined(separator: ", ")))")
         }
         for name in Event.requiredMembers.sorted() where object[name] == nil {
