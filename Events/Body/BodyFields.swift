@@ -12,11 +12,11 @@ struct BodyFields {
     let body: [String: JSONValue]
     let type: String
     /// Path of this object inside the body, e.g. `travellers[2]`, used in messages.
-    let path: String
+    let path: BodyPath
 
     /// `required` and `optional` are lists of distinct names (a list, not a `Set`: building a set
     /// hashes every name, for every body read).
-    init(_ body: [String: JSONValue], type: String, path: String = "", required: [String], optional: [String] = []) throws(LedgerError) {
+    init(_ body: [String: JSONValue], type: String, path: BodyPath = .root, required: [String], optional: [String] = []) throws(LedgerError) {
         self.body = body
         self.type = type
         self.path = path
@@ -47,7 +47,7 @@ struct BodyFields {
         }
     }
 
-    func name(_ field: String) -> String { path.isEmpty ? field : "\(path).\(field)" }
+    func name(_ field: String) -> String { path.name(field) }
 
     func fail(_ field: String, _ problem: String) -> LedgerError {
         LedgerError(.validation, "\(type): \"\(name(field))\" \(problem)")
@@ -67,9 +67,17 @@ struct BodyFields {
 
     func text(_ field: String, max: Int, allowEmpty: Bool = false) throws(LedgerError) -> String {
         guard let text = body[field]?.stringValue else { throw fail(field, "must be a string") }
-        if !allowEmpty && text.trimmingWhitespace.isEmpty { throw fail(field, "must not be empty; write some text") }
+        if !allowEmpty && Self.isBlank(text) { throw fail(field, "must not be empty; write some text") }
         guard Self.fits(text, max: max) else { throw fail(field, "is longer than \(max) characters; shorten it") }
         return text
+    }
+
+    /// Whether `text` is empty or only whitespace (`trimmingWhitespace.isEmpty`). A first byte that
+    /// is printable ASCII other than a space starts a character that is not whitespace, so the usual
+    /// text is settled without Unicode properties.
+    static func isBlank(_ text: String) -> Bool {
+        if let first = text.utf8.first, first > 0x20, first < 0x7F { return false }
+        return text.trimmingWhitespace.isEmpty
     }
 
     /// Whether `text` has at most `max` characters; a character is at least one UTF-8 byte, so
@@ -112,11 +120,13 @@ struct BodyFields {
         return list
     }
 
-    func objects(_ field: String, count range: ClosedRange<Int>) throws(LedgerError) -> [(path: String, body: [String: JSONValue])] {
-        var result: [(path: String, body: [String: JSONValue])] = []
-        for (index, item) in try array(field, count: range).enumerated() {
+    func objects(_ field: String, count range: ClosedRange<Int>) throws(LedgerError) -> [(path: BodyPath, body: [String: JSONValue])] {
+        let list = try array(field, count: range)
+        var result: [(path: BodyPath, body: [String: JSONValue])] = []
+        result.reserveCapacity(list.count)
+        for (index, item) in list.enumerated() {
             guard let object = item.objectValue else { throw fail("\(field)[\(index)]", "must be an object") }
-            result.append((name("\(field)[\(index)]"), object))
+            result.append((path.item(field, index), object))
         }
         return result
     }
@@ -136,7 +146,7 @@ struct BodyFields {
     func texts(_ field: String, count range: ClosedRange<Int>, max: Int) throws(LedgerError) -> [String] {
         var result: [String] = []
         for item in try array(field, count: range) {
-            guard let text = item.stringValue, !text.trimmingWhitespace.isEmpty, Self.fits(text, max: max) else {
+            guard let text = item.stringValue, !Self.isBlank(text), Self.fits(text, max: max) else {
                 throw fail(field, "must list non-empty strings of at most \(max) characters")
             }
             result.append(text)
