@@ -20,20 +20,28 @@ struct BodyFields {
         self.body = body
         self.type = type
         self.path = path
-        // The usual case, without sorting or hashing the lists: every required field present and
-        // nothing else but optional ones. Otherwise the checks below name the first problem.
-        var present = 0
-        var complete = body.count >= required.count
-        for name in required where complete {
-            if body[name] == nil { complete = false }
+        // The usual case, without sorting, sets or hashing: each member is one of the listed names
+        // (compared by length first) and every required name is among them. Otherwise the checks
+        // below name the first problem.
+        var requiredFound = 0
+        var known = true
+        for name in body.keys where known {
+            if Self.list(required, contains: name) {
+                requiredFound += 1
+            } else if !Self.list(optional, contains: name) {
+                known = false
+            }
         }
-        if complete {
-            present = required.count
-            for name in optional where body[name] != nil { present += 1 }
-        }
-        if !complete || present != body.count {
+        if !known || requiredFound != required.count {
             try checkNames(required: Set(required), optional: Set(optional))
         }
+    }
+
+    /// Whether `names` holds `name` (the lengths compared first: most names differ in length).
+    private static func list(_ names: [String], contains name: String) -> Bool {
+        let length = name.utf8.count
+        for candidate in names where candidate.utf8.count == length && candidate == name { return true }
+        return false
     }
 
     /// The missing-field and unknown-field errors of ``init(_:type:path:required:optional:)``, in
