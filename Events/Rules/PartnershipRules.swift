@@ -63,7 +63,7 @@ public struct PartnershipRules: LedgerRules {
             break
         default:
             if let partnership {
-                guard state.partnerships[partnership] != nil else {
+                guard state.partnerships.index(forKey: partnership) != nil else {   // no copy of the value
                     throw LedgerError(.validation, "\(kind.rawValue): partnership \(partnership) is not registered; register it first or fix --partnership")
                 }
             } else if kind.isPartnershipScoped {
