@@ -12,28 +12,36 @@ struct BodyFields {
     let body: [String: JSONValue]
     let type: String
     /// Path of this object inside the body, e.g. `travellers[2]`, used in messages.
-    let path: String
+    let path: BodyPath
 
     /// `required` and `optional` are lists of distinct names (a list, not a `Set`: building a set
     /// hashes every name, for every body read).
-    init(_ body: [String: JSONValue], type: String, path: String = "", required: [String], optional: [String] = []) throws(LedgerError) {
+    init(_ body: [String: JSONValue], type: String, path: BodyPath = .root, required: [String], optional: [String] = []) throws(LedgerError) {
         self.body = body
         self.type = type
         self.path = path
-        // The usual case, without sorting or hashing the lists: every required field present and
-        // nothing else but optional ones. Otherwise the checks below name the first problem.
-        var present = 0
-        var complete = body.count >= required.count
-        for name in required where complete {
-            if body[name] == nil { complete = false }
+        // The usual case, without sorting, sets or hashing: each member is one of the listed names
+        // (compared by length first) and every required name is among them. Otherwise the checks
+        // below name the first problem.
+        var requiredFound = 0
+        var known = true
+        for name in body.keys where known {
+            if Self.list(required, contains: name) {
+                requiredFound += 1
+            } else if !Self.list(optional, contains: name) {
+                known = false
+            }
         }
-        if complete {
-            present = required.count
-            for name in optional where body[name] != nil { present += 1 }
-        }
-        if !complete || present != body.count {
+        if !known || requiredFound != required.count {
             try checkNames(required: Set(required), optional: Set(optional))
         }
+    }
+
+    /// Whether `names` holds `name` (the lengths compared first: most names differ in length).
+    private static func list(_ names: [String], contains name: String) -> Bool {
+        let length = name.utf8.count
+        for candidate in names where candidate.utf8.count == length && candidate == name { return true }
+        return false
     }
 
     /// The missing-field and unknown-field errors of ``init(_:type:path:required:optional:)``, in
@@ -47,7 +55,7 @@ struct BodyFields {
         }
     }
 
-    func name(_ field: String) -> String { path.isEmpty ? field : "\(path).\(field)" }
+    func name(_ field: String) -> String { path.name(field) }
 
     func fail(_ field: String, _ problem: String) -> LedgerError {
         LedgerError(.validation, "\(type): \"\(name(field))\" \(problem)")
@@ -67,9 +75,17 @@ struct BodyFields {
 
     func text(_ field: String, max: Int, allowEmpty: Bool = false) throws(LedgerError) -> String {
         guard let text = body[field]?.stringValue else { throw fail(field, "must be a string") }
-        if !allowEmpty && text.trimmingWhitespace.isEmpty { throw fail(field, "must not be empty; write some text") }
+        if !allowEmpty && Self.isBlank(text) { throw fail(field, "must not be empty; write some text") }
         guard Self.fits(text, max: max) else { throw fail(field, "is longer than \(max) characters; shorten it") }
         return text
+    }
+
+    /// Whether `text` is empty or only whitespace (`trimmingWhitespace.isEmpty`). A first byte that
+    /// is printable ASCII other than a space starts a character that is not whitespace, so the usual
+    /// text is settled without Unicode properties.
+    static func isBlank(_ text: String) -> Bool {
+        if let first = text.utf8.first, first > 0x20, first < 0x7F { return false }
+        return text.trimmingWhitespace.isEmpty
     }
 
     /// Whether `text` has at most `max` characters; a character is at least one UTF-8 byte, so
@@ -112,11 +128,13 @@ struct BodyFields {
         return list
     }
 
-    func objects(_ field: String, count range: ClosedRange<Int>) throws(LedgerError) -> [(path: String, body: [String: JSONValue])] {
-        var result: [(path: String, body: [String: JSONValue])] = []
-        for (index, item) in try array(field, count: range).enumerated() {
+    func objects(_ field: String, count range: ClosedRange<Int>) throws(LedgerError) -> [(path: BodyPath, body: [String: JSONValue])] {
+        let list = try array(field, count: range)
+        var result: [(path: BodyPath, body: [String: JSONValue])] = []
+        result.reserveCapacity(list.count)
+        for (index, item) in list.enumerated() {
             guard let object = item.objectValue else { throw fail("\(field)[\(index)]", "must be an object") }
-            result.append((name("\(field)[\(index)]"), object))
+            result.append((path.item(field, index), object))
         }
         return result
     }
@@ -136,7 +154,7 @@ struct BodyFields {
     func texts(_ field: String, count range: ClosedRange<Int>, max: Int) throws(LedgerError) -> [String] {
         var result: [String] = []
         for item in try array(field, count: range) {
-            guard let text = item.stringValue, !text.trimmingWhitespace.isEmpty, Self.fits(text, max: max) else {
+            guard let text = item.stringValue, !Self.isBlank(text), Self.fits(text, max: max) else {
                 throw fail(field, "must list non-empty strings of at most \(max) characters")
             }
             result.append(text)

@@ -79,6 +79,21 @@ public enum Authorization {
         }
     }
 
+    /// ``allows(_:roles:org:involvedOrgs:)`` with the orgs as a list (duplicates allowed), as
+    /// `verify` asks it for every line: no set to build, and only the kind's grants looked up.
+    static func allows(_ kind: EventKind, roles: [Role], org: String?, involvedOrgList orgs: [String]) -> Bool {
+        (grants[kind] ?? []).contains { grant in
+            guard roles.contains(grant.role) else { return false }
+            switch grant.scope {
+            case .anywhere: return true
+            case .ownOrg: return org.map(orgs.contains) ?? false
+            }
+        }
+    }
+
+    /// The grants of each row of ``table``.
+    private static let grants: [EventKind: [Grant]] = table.mapValues(\.grants)
+
     /// Throws `.unauthorized` naming the rule unless ``allows(_:roles:org:involvedOrgs:)``.
     /// `asPartOf` names the correction or retraction being checked, if any.
     static func require(_ kind: EventKind, actor: String, roles: [Role], org: String?, involvedOrgs orgs: Set<String>, asPartOf outer: EventKind? = nil) throws(LedgerError) {

@@ -3,10 +3,16 @@ import MutualLedger
 extension PartnershipRules {
     /// Validates a body and its references to what the ledger already holds.
     /// `replacing` is the id of the event a correction replaces (its own ids may then repeat).
-    func checkReferences(_ kind: EventKind, body: [String: JSONValue], partnership: String?, state: State, replacing replacingText: String?) throws(LedgerError) {
+    /// Returns the visit a `visit.confirmed` or `debrief.recorded` names (found while checking
+    /// it), so the caller need not look it up again.
+    @discardableResult
+    func checkReferences(_ kind: EventKind, body: [String: JSONValue], partnership: String?, state: State,
+                         replacing replacingText: String?) throws(LedgerError) -> PartnershipState.Visit? {
         let replacing = replacingText.map(CompactEventID.init)
-        let orgs = state.orgs(of: partnership)
+        var partnershipOrgs: [String]?   // looked up on first use: most kinds name no org
         func member(_ org: String, _ field: String) throws(LedgerError) {
+            let orgs = partnershipOrgs ?? state.orgs(of: partnership)
+            partnershipOrgs = orgs
             guard orgs.contains(org) else {
                 throw LedgerError(.validation, "\(kind.rawValue): \"\(field)\" \(org) is not an org of partnership \(partnership ?? "-") (\(orgs.joined(separator: ", "))); use one of them")
             }
@@ -69,6 +75,7 @@ extension PartnershipRules {
             if let confirmation = visit.confirmationID, confirmation != replacing {
                 throw LedgerError(.validation, "visit.confirmed: visit \(confirmed.visit) is already confirmed; nothing to do")
             }
+            return visit
         case .debriefRecorded:
             let debrief = try DebriefRecorded(body: body)
             let visit = try existingVisit(debrief.visit, kind: kind, partnership: partnership, state: state)
@@ -82,6 +89,7 @@ extension PartnershipRules {
             if let existing = visit.debriefID, existing != replacing {
                 throw LedgerError(.validation, "debrief.recorded: visit \(debrief.visit) already has a debrief; correct it with event.corrected instead")
             }
+            return visit
         case .innovationShared:
             let shared = try InnovationShared(body: body)
             try member(shared.origin, "origin")
@@ -97,6 +105,7 @@ extension PartnershipRules {
         case .eventCorrected, .eventRetracted:
             break
         }
+        return nil
     }
 
     func existingVisit(_ id: String, kind: EventKind, partnership: String?, state: State) throws(LedgerError) -> PartnershipState.Visit {

@@ -37,9 +37,12 @@ public struct PartnershipRules: LedgerRules {
         case .eventCorrected, .eventRetracted:
             try checkAmendment(kind, body: body, partnership: event.partnership, actor: author.actor, roles: roles, org: author.org, state: state)
         default:
-            try checkReferences(kind, body: body, partnership: event.partnership, state: state, replacing: nil)
-            try Authorization.require(kind, actor: author.actor, roles: roles, org: author.org,
-                                      involvedOrgs: involvedOrgs(kind, body: body, partnership: event.partnership, state: state))
+            let visit = try checkReferences(kind, body: body, partnership: event.partnership, state: state, replacing: nil)
+            let involved = involvedOrgList(kind, body: body, partnership: event.partnership, state: state, visit: visit)
+            if !Authorization.allows(kind, roles: roles, org: author.org, involvedOrgList: involved) {
+                // Refused: the general check names the rule, with the orgs as a set (as always).
+                try Authorization.require(kind, actor: author.actor, roles: roles, org: author.org, involvedOrgs: Set(involved))
+            }
             try checkAfterAuthorization(kind, body: body, partnership: event.partnership, org: author.org, state: state)
         }
     }
@@ -60,7 +63,7 @@ public struct PartnershipRules: LedgerRules {
             break
         default:
             if let partnership {
-                guard state.partnerships[partnership] != nil else {
+                guard state.partnerships.index(forKey: partnership) != nil else {   // no copy of the value
                     throw LedgerError(.validation, "\(kind.rawValue): partnership \(partnership) is not registered; register it first or fix --partnership")
                 }
             } else if kind.isPartnershipScoped {
@@ -71,21 +74,30 @@ public struct PartnershipRules: LedgerRules {
 
     /// The orgs a coordinator must belong to for ``Authorization/Scope/ownOrg``.
     func involvedOrgs(_ kind: EventKind, body: [String: JSONValue], partnership: String?, state: State) -> Set<String> {
+        Set(involvedOrgList(kind, body: body, partnership: partnership, state: state, visit: nil))
+    }
+
+    /// ``involvedOrgs(_:body:partnership:state:)`` as a list (an org may appear twice), without
+    /// building a set for every event. `visit`: the visit the body names, when the caller has
+    /// already looked it up (``checkReferences(_:body:partnership:state:replacing:)`` returns it).
+    func involvedOrgList(_ kind: EventKind, body: [String: JSONValue], partnership: String?, state: State,
+                         visit known: PartnershipState.Visit?) -> [String] {
         func text(_ name: String) -> String? { body[name]?.stringValue }
+        func namedVisit() -> PartnershipState.Visit? { known ?? text("visit").flatMap { state.visits[$0] } }
         switch kind {
         case .actorEnrolled, .actorRevoked, .orgRegistered, .partnershipRegistered, .policySet, .eventCorrected, .eventRetracted:
             return []
         case .missionRevised, .missionEndorsed:
-            return Set(state.orgs(of: partnership))
+            return state.orgs(of: partnership)
         case .visitRecorded:
-            return Set([text("from"), text("to")].compactMap { $0 })
+            return [text("from"), text("to")].compactMap { $0 }
         case .visitConfirmed:
-            return Set([text("visit").flatMap { state.visits[$0]?.to }].compactMap { $0 })
+            return [namedVisit()?.to].compactMap { $0 }
         case .debriefRecorded:
-            guard let visit = text("visit").flatMap({ state.visits[$0] }) else { return [] }
+            guard let visit = namedVisit() else { return [] }
             return [visit.from, visit.to]
         case .innovationShared:
-            return Set([text("origin"), text("recipient")].compactMap { $0 })
+            return [text("origin"), text("recipient")].compactMap { $0 }
         case .innovationStatus:
             guard let innovation = text("innovation").flatMap({ state.innovations[$0] }) else { return [] }
             return [innovation.origin, innovation.recipient]

@@ -22,6 +22,27 @@ public enum EventKind: String, CaseIterable, Codable, Sendable, Hashable, Compar
     case eventCorrected = "event.corrected"
     case eventRetracted = "event.retracted"
 
+    /// The kind named `rawValue`, found by length then compared once: the synthesized
+    /// initializer compares the name with every case's (it runs twice for every line `verify` reads).
+    public init?(rawValue: String) {
+        let candidates: [EventKind]
+        switch rawValue.utf8.count {
+        case 10: candidates = [.policySet]
+        case 13: candidates = [.actorRevoked]
+        case 14: candidates = [.visitRecorded, .actorEnrolled, .orgRegistered]
+        case 15: candidates = [.visitConfirmed, .missionRevised, .eventCorrected, .eventRetracted]
+        case 16: candidates = [.debriefRecorded, .missionEndorsed]
+        case 17: candidates = [.innovationShared, .innovationStatus]
+        case 22: candidates = [.partnershipRegistered]
+        default: return nil
+        }
+        for kind in candidates where kind.rawValue == rawValue {
+            self = kind
+            return
+        }
+        return nil
+    }
+
     public static func < (lhs: EventKind, rhs: EventKind) -> Bool {
         allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
     }

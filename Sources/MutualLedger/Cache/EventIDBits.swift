@@ -18,9 +18,16 @@ public struct EventIDBits: Hashable, Sendable {
     /// The bits of `text` if it is exactly a canonical event id (``EventID/isValid(_:)``), so
     /// that ``text`` gives `text` back.
     @inlinable public init?(canonical text: String) {
+        // The text's UTF-8 storage read in place: iterating a `String.UTF8View` byte by byte was
+        // most of this initializer's time, and `verify` runs it for every line.
+        guard let bits = text.utf8.withContiguousStorageIfAvailable({ Self.parse($0) }) ?? Self.parse(Array(text.utf8)) else { return nil }
+        self = bits
+    }
+
+    @inlinable static func parse(_ bytes: some Collection<UInt8>) -> EventIDBits? {
         var high: UInt64 = 0, low: UInt64 = 0
         var index = 0, digits = 0
-        for c in text.utf8 {
+        for c in bytes {
             defer { index += 1 }
             if index == 8 || index == 13 || index == 18 || index == 23 {
                 guard c == UInt8(ascii: "-") else { return nil }
@@ -31,7 +38,7 @@ public struct EventIDBits: Hashable, Sendable {
             digits += 1
         }
         guard index == 36, digits == 32 else { return nil }
-        self.init(high: high, low: low)
+        return EventIDBits(high: high, low: low)
     }
 
     /// The canonical text: 32 lowercase hex digits grouped 8-4-4-4-12.

@@ -10,7 +10,11 @@ public enum EventID {
     public static func random() -> String { UUID().uuidString.lowercased() }
 
     public static func isValid(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        // The text's UTF-8 storage read in place (no array per id: `verify` checks one per line).
+        text.utf8.withContiguousStorageIfAvailable { isValid($0) } ?? isValid(Array(text.utf8))
+    }
+
+    private static func isValid(_ bytes: some Collection<UInt8>) -> Bool {
         guard bytes.count == 36 else { return false }
         for (index, byte) in bytes.enumerated() {
             if index == 8 || index == 13 || index == 18 || index == 23 {
@@ -27,10 +31,14 @@ public enum EventID {
 public enum EventType {
     /// One pass over the UTF-8 bytes (no Foundation substring search, no split).
     public static func isValid(_ text: String) -> Bool {
-        guard text.utf8.count <= 64 else { return false }
+        text.utf8.withContiguousStorageIfAvailable { isValid($0) } ?? isValid(Array(text.utf8))
+    }
+
+    private static func isValid(_ bytes: some Collection<UInt8>) -> Bool {
+        guard bytes.count <= 64 else { return false }
         var dots = 0
         var partStart = true   // the next byte starts a word: it must be a-z
-        for byte in text.utf8 {
+        for byte in bytes {
             let letter = byte >= 0x61 && byte <= 0x7a
             if partStart {
                 guard letter else { return false }
@@ -54,7 +62,10 @@ public enum EventType {
 /// ```
 public enum Identifier {
     public static func isValid(_ text: String) -> Bool {
-        let bytes = text.utf8
+        text.utf8.withContiguousStorageIfAvailable { isValid($0) } ?? isValid(Array(text.utf8))
+    }
+
+    private static func isValid(_ bytes: some Collection<UInt8>) -> Bool {
         guard let first = bytes.first, bytes.count <= 64, isAlnum(first) else { return false }
         return bytes.allSatisfy { isAlnum($0) || $0 == 0x2e || $0 == 0x5f || $0 == 0x2d }
     }

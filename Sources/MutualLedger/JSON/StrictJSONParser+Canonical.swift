@@ -24,9 +24,15 @@ extension StrictJSONParser {
     }
 
     /// The object at `position` as its members in order (the line scanner reads the event so).
+    /// With nothing else on `memberStack` (a parser that has parsed nothing yet) the stack itself
+    /// is handed over, without copying it.
     mutating func parseCanonicalMemberList() throws(LedgerError) -> [(name: String, value: JSONValue)] {
         let base = memberStack.count
         try parseCanonicalMembers()
+        if base == 0 {
+            defer { memberStack = [] }
+            return memberStack
+        }
         let members = Array(memberStack[base...])
         memberStack.removeSubrange(base...)
         return members

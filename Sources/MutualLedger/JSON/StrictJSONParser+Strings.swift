@@ -7,6 +7,7 @@ extension StrictJSONParser {
         let open = position
         position += 1
         let contentStart = position
+        skipPlainASCII()
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
@@ -26,6 +27,28 @@ extension StrictJSONParser {
             }
         }
         throw failure("unterminated string", at: open, fix: "close the string with '\"'")
+    }
+
+    /// Advances `position` over whole 8-byte words of string content that need no attention
+    /// (ASCII from 0x20, not `"`, not `\\`), testing each word at once; the byte loop of
+    /// ``parseString()`` then handles the rest exactly as before. The tests below have no false
+    /// negatives (a word that holds such a byte is never skipped).
+    @inline(__always)
+    private mutating func skipPlainASCII() {
+        guard let base = bytes.baseAddress else { return }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while bytes.count - position >= 8 {
+            let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+            let nonASCII = word & highs
+            let control = (word &- ones &* 0x20) & ~word & highs           // some byte < 0x20
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            let quoteFound = (quote &- ones) & ~quote & highs               // some byte == '"'
+            let backslashFound = (backslash &- ones) & ~backslash & highs   // some byte == '\\'
+            if nonASCII | control | quoteFound | backslashFound != 0 { return }
+            position += 8
+        }
     }
 
     private func rawControlFailure(_ byte: UInt8) -> LedgerError {

@@ -22,9 +22,28 @@ public struct KeyID: Sendable, Hashable, Comparable, Codable, CustomStringConver
 
     /// Accepts only the exact form `ed25519:` + 16 lowercase hex digits.
     public init?(parsing text: String) {
-        guard text.hasPrefix("ed25519:"), let hex = Hex.decode(String(text.dropFirst(8))), hex.count == 8 else { return nil }
+        guard Self.isWellFormed(text) else { return nil }
         self.text = text
     }
+
+    /// Whether `text` is `ed25519:` then exactly 16 lowercase hex digits (one pass over its bytes).
+    static func isWellFormed(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { isWellFormed($0) } ?? isWellFormed(Array(text.utf8))
+    }
+
+    private static func isWellFormed(_ bytes: some Collection<UInt8>) -> Bool {
+        guard bytes.count == 24 else { return false }
+        for (index, byte) in bytes.enumerated() {
+            if index < 8 {
+                guard byte == prefix[index] else { return false }
+            } else if !Hex.isLowercaseDigit(byte) {
+                return false
+            }
+        }
+        return true
+    }
+
+    private static let prefix: [UInt8] = Array("ed25519:".utf8)
 
     public var description: String { text }
 

@@ -81,9 +81,14 @@ public struct EventIDIndex: Sendable, CacheTableBacked {
 
     /// The 128 bits of an id written as 32 lowercase hex digits, hyphens anywhere ignored; nil otherwise.
     static func bits(_ id: String) -> Bits? {
+        // The id's UTF-8 storage read in place (iterating a `String.UTF8View` costs several times more).
+        id.utf8.withContiguousStorageIfAvailable { bits($0) } ?? bits(Array(id.utf8))
+    }
+
+    private static func bits(_ bytes: some Collection<UInt8>) -> Bits? {
         var high: UInt64 = 0, low: UInt64 = 0
         var digits = 0
-        for c in id.utf8 where c != UInt8(ascii: "-") {
+        for c in bytes where c != UInt8(ascii: "-") {
             guard let value = EventIDBits.hexValue(c), digits < 32 else { return nil }
             if digits < 16 { high = high << 4 | value } else { low = low << 4 | value }
             digits += 1

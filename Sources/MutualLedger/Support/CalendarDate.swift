@@ -13,13 +13,20 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// Parses exactly `YYYY-MM-DD` with a real month and day; nil for anything else.
     public init?(parsing text: String) {
-        let bytes = Array(text.utf8)
+        // The text's own UTF-8 storage, read in place (no array per date: `verify` parses several per line).
+        var text = text
+        guard let days = text.withUTF8({ Self.parseDays($0) }) else { return nil }
+        self.daysSinceEpoch = days
+    }
+
+    /// The day of exactly `YYYY-MM-DD` in `bytes` (the whole buffer), as ``init(parsing:)`` reads it.
+    static func parseDays(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = Timestamp.number(bytes[0..<4]), year >= 1970,
-              let month = Timestamp.number(bytes[5..<7]), (1...12).contains(month),
-              let day = Timestamp.number(bytes[8..<10]), day >= 1, day <= Self.daysIn(month: month, year: year)
+              let year = Timestamp.number(bytes, 0..<4), year >= 1970,
+              let month = Timestamp.number(bytes, 5..<7), (1...12).contains(month),
+              let day = Timestamp.number(bytes, 8..<10), day >= 1, day <= Self.daysIn(month: month, year: year)
         else { return nil }
-        self.daysSinceEpoch = Self.days(year: Int64(year), month: Int64(month), day: Int64(day))
+        return Self.days(year: Int64(year), month: Int64(month), day: Int64(day))
     }
 
     public init(year: Int, month: Int, day: Int) {

@@ -18,15 +18,33 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses exactly `YYYY-MM-DDTHH:MM:SSZ`; nil for anything else.
     public init?(parsing text: String) {
-        let bytes = Array(text.utf8)
+        // The text's own UTF-8 storage, read in place (no array or substring per timestamp).
+        var text = text
+        guard let seconds = text.withUTF8({ Self.seconds(parsing: $0) }) else { return nil }
+        self.seconds = seconds
+    }
+
+    /// The seconds of exactly `YYYY-MM-DDTHH:MM:SSZ` in `bytes` (the whole buffer).
+    private static func seconds(parsing bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
         guard bytes.count == 20, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
               bytes[16] == UInt8(ascii: ":"), bytes[19] == UInt8(ascii: "Z"),
-              let day = CalendarDate(parsing: String(decoding: bytes[0..<10], as: UTF8.self)),
-              let hour = Self.number(bytes[11..<13]), hour < 24,
-              let minute = Self.number(bytes[14..<16]), minute < 60,
-              let second = Self.number(bytes[17..<19]), second < 60
+              let day = CalendarDate.parseDays(UnsafeBufferPointer(rebasing: bytes[0..<10])),
+              let hour = number(bytes, 11..<13), hour < 24,
+              let minute = number(bytes, 14..<16), minute < 60,
+              let second = number(bytes, 17..<19), second < 60
         else { return nil }
-        self.seconds = day.daysSinceEpoch * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        return day * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+    }
+
+    /// The decimal digits `bytes[range]` as a number; nil if any is not a digit.
+    static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        var value = 0
+        for index in range {
+            let digit = bytes[index]
+            guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(digit - UInt8(ascii: "0"))
+        }
+        return value
     }
 
     /// The UTC calendar day of this timestamp.
@@ -44,13 +62,4 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.seconds < rhs.seconds }
 
     static func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
-
-    static func number(_ digits: ArraySlice<UInt8>) -> Int? {
-        var value = 0
-        for digit in digits {
-            guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return nil }
-            value = value * 10 + Int(digit - UInt8(ascii: "0"))
-        }
-        return value
-    }
 }
