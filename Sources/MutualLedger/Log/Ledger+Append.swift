@@ -1,3 +1,5 @@
+import Dispatch
+
 /// What happened to one event handed to ``Ledger/append(_:)``.
 public enum AppendOutcome: Sendable, Equatable {
     /// Newly written at this seq.
@@ -36,8 +38,10 @@ extension Ledger {
         let recorded = try recordedEvents(log, for: events, ids: ids)
         var outcomes: [AppendOutcome] = []
         outcomes.reserveCapacity(events.count)
-        var pending = PendingLines(end: end)
-        pending.reserve(lines: events.count, bytes: events.count * Self.expectedLineBytes)
+        // Lines and their hash chain are built by `chain` beside the checks; the fold's lastHash
+        // stays stale meanwhile (nothing checked reads it) and is restored after the batch.
+        let chain = LineChain(end: end, prev: fold.lastHash, lines: events.count)
+        defer { chain.cancel() }
         // The index in `events` of the event appended at seq `previousCount + k`.
         var appendedIndex: [Int] = []
         // Large batches (submit, import) check signatures on all cores, the rest in order.
@@ -68,7 +72,8 @@ extension Ledger {
                 }
                 throw Self.refusal(error, index: index, of: events.count)
             }
-            fold.apply(line, hash: pending.add(encoded.lineBytes(seq: line.seq, prev: line.prev)))
+            chain.add(encoded, seq: line.seq)
+            fold.apply(line, hash: fold.lastHash)
             ids.added(index, seq: line.seq)
             appendedIndex.append(index)
             outcomes.append(.appended(seq: line.seq))
@@ -76,13 +81,10 @@ extension Ledger {
         if let signatures, let (index, error) = signatures.finish() {
             throw Self.refusal(error, index: index, of: events.count)
         }
-        try commit(pending, log: log, fold: fold, previousCount: previousCount)
+        let (pending, lastHash) = chain.finish()
+        try commit(pending, log: log, fold: fold.withLastHash(lastHash), previousCount: previousCount)
         return outcomes
     }
-
-    /// Bytes reserved per line of a large batch (about the size of a visit's line), so that the
-    /// batch's buffer is not copied each time it doubles.
-    static var expectedLineBytes: Int { 768 }
 
     /// Writes a checked batch: one `write` and one `fsync` of the lines, then the cache, one hash
     /// store update and one checkpoint. Nothing is written for an empty batch.
@@ -91,10 +93,18 @@ extension Ledger {
         // The checkpoint after the write needs the log key: find a missing or too readable one
         // now, while nothing is written, rather than after the lines are in.
         let logKey = try SigningKey.load(from: directory.logKey)
+        let leafHashes = pending.leafHashes
         try log.append(pending.bytes)
-        LedgerSnapshot<Rules>.save(fold, lastOffset: pending.lastOffset, end: pending.end + Int64(pending.bytes.count), directory: directory)
+        // The cache and the hash store + checkpoint are separate files: written side by side, once the lines are in.
+        let directory = directory
+        let lastOffset = pending.lastOffset, end = pending.end + Int64(pending.bytes.count)
+        let saving = DispatchGroup()
+        DispatchQueue.global().async(group: saving) {
+            LedgerSnapshot<Rules>.save(fold, lastOffset: lastOffset, end: end, directory: directory)
+        }
+        defer { saving.wait() }
         do throws(LedgerError) {
-            try updateTransparency(log, origin: fold.registry.origin ?? "", logKey: logKey, previousCount: previousCount, leafHashes: pending.leafHashes)
+            try updateTransparency(log, origin: fold.registry.origin ?? "", logKey: logKey, previousCount: previousCount, leafHashes: leafHashes)
         } catch {
             throw LedgerError(.io, "recorded seq \(previousCount)…\(fold.count - 1), but the hash store or checkpoint could not be updated (\(error.message)); run `mutual repair`")
         }

@@ -36,8 +36,8 @@ extension Ledger {
         defer { signer.cancel() }
         let publicKey = key.publicKey.raw
         var ids = BatchIDs(events.map(\.id), fold: fold)
-        var pending = PendingLines(end: end)
-        pending.reserve(lines: events.count, bytes: events.count * Self.expectedLineBytes)
+        let chain = LineChain(end: end, prev: fold.lastHash, lines: events.count)
+        defer { chain.cancel() }
         var outcomes: [AppendOutcome] = []
         outcomes.reserveCapacity(events.count)
         for (index, event) in events.enumerated() {
@@ -59,14 +59,16 @@ extension Ledger {
             } catch {
                 throw Self.refusal(error, label: label(index))
             }
-            let line = encoded.line(seq: seq, prev: fold.lastHash)
-            fold.apply(line, hash: pending.add(encoded.lineBytes(seq: seq, prev: line.prev)))
+            // The line and its hash are built by `chain`; the fold's lastHash is restored after the batch.
+            chain.add(encoded, seq: seq)
+            fold.apply(encoded.line(seq: seq, prev: fold.lastHash), hash: fold.lastHash)
             ids.added(index, seq: seq)
             outcomes.append(.appended(seq: seq))
             if index % 1024 == 1023 { progress?(index + 1) }
         }
         progress?(events.count)
-        if !dryRun { try commit(pending, log: log, fold: fold, previousCount: previousCount) }
+        let (pending, lastHash) = chain.finish()
+        if !dryRun { try commit(pending, log: log, fold: fold.withLastHash(lastHash), previousCount: previousCount) }
         return outcomes
     }
 }

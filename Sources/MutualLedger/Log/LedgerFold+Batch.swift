@@ -17,4 +17,15 @@ extension LedgerFold {
             throw error.at(seq)
         }
     }
+
+    /// This fold with `lastHash` set: a bulk append builds the hash chain beside its checks
+    /// (``LineChain``) and restores the last line's hash into the fold afterwards.
+    ///
+    /// ```swift
+    /// let (pending, lastHash) = chain.finish()
+    /// let folded = fold.withLastHash(lastHash)
+    /// ```
+    func withLastHash(_ hash: String) -> LedgerFold {
+        LedgerFold(rules: rules, count: count, lastHash: hash, registry: registry, state: state, ids: ids)
+    }
 }
