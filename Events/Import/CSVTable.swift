@@ -27,16 +27,27 @@ public struct CSVTable: Sendable {
     public static let maxRows = 100_000
 
     public init(text: String, required: [String], optional: [String] = []) throws(LedgerError) {
+        try self.init(text: text, required: required, optional: optional, pieceBytes: Self.pieceBytes)
+    }
+
+    /// A text of at least this many bytes is read on all cores, in pieces of about this size
+    /// (``CSVChunks``); a smaller one by one reader.
+    static let pieceBytes = 1 << 20
+
+    /// ``init(text:required:optional:)`` reading texts of `pieceBytes` or more in pieces.
+    init(text: String, required: [String], optional: [String] = [], pieceBytes: Int) throws(LedgerError) {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(string: text, hasHeaderRow: true)
-        } catch {
-            throw LedgerError(.validation, "row 1: cannot read the header row (\(error)); the first line must name the columns")
-        }
-        guard let header = reader.headerRow, !header.isEmpty else {
-            throw LedgerError(.validation, "row 1: the file has no header row; the first line must name the columns (see docs/IMPORT.md)")
+        let read = CSVChunks.read(text, size: text.utf8.count >= pieceBytes ? pieceBytes : Int.max)
+        let header: [String]
+        switch read.header {
+        case .failure(let failure):
+            throw LedgerError(.validation, "row 1: cannot read the header row (\(failure.description)); the first line must name the columns")
+        case .success(let row):
+            guard let row, !row.isEmpty else {
+                throw LedgerError(.validation, "row 1: the file has no header row; the first line must name the columns (see docs/IMPORT.md)")
+            }
+            header = row
         }
         self.header = header
         let known = Set(required + optional)
@@ -51,23 +62,25 @@ public struct CSVTable: Sendable {
         for name in required where !header.contains(name) {
             throw LedgerError(.validation, "row 1: missing column \"\(name)\"; add it (docs/IMPORT.md)")
         }
-        var rows: [Row] = []
+        var accepted: [(number: Int, cells: [String])] = []
+        accepted.reserveCapacity(read.records.count)
         var number = 1
-        while let cells = reader.next() {
+        for cells in read.records {
             number += 1
             if cells.allSatisfy({ $0.isEmpty }) { continue }
-            guard rows.count < Self.maxRows else {
+            guard accepted.count < Self.maxRows else {
                 throw LedgerError(.validation, "row \(number): the file has more than \(Self.maxRows) data rows; split it into files of at most \(Self.maxRows) rows")
             }
             guard cells.count == header.count else {
                 throw LedgerError(.validation, "row \(number): has \(cells.count) cells but the header has \(header.count); check commas and quotes")
             }
-            rows.append(Row(number: number, cells: Dictionary(uniqueKeysWithValues: zip(header, cells))))
+            accepted.append((number, cells))
         }
-        if let error = reader.error {
+        if let error = read.error {
             throw LedgerError(.validation, "row \(number + 1): the CSV is malformed (\(error)); check its quotes and encoding (UTF-8)")
         }
-        self.rows = rows
+        let rows = accepted
+        self.rows = ParallelMap.map(rows.count) { Row(number: rows[$0].number, cells: Dictionary(uniqueKeysWithValues: zip(header, rows[$0].cells))) }
     }
 
     /// Reads `text` with the `required` columns and turns every row into an ``ImportRow`` with

@@ -11,7 +11,7 @@ import MutualLedger
 public enum CellParsing {
     /// `person:cadre:seniority`.
     public static func traveller(_ text: String) throws(LedgerError) -> JSONValue {
-        let parts = text.trimmingWhitespace.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        let parts = asciiColonParts(text) ?? text.trimmingWhitespace.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 3 else {
             throw LedgerError(.validation, "traveller \"\(text)\" must be person:cadre:seniority, e.g. p-017:nurse:senior")
         }
@@ -49,7 +49,7 @@ public enum CellParsing {
 
     /// `true`/`false`/`yes`/`no` (any case).
     public static func bool(_ text: String, field: String) throws(LedgerError) -> JSONValue {
-        switch text.trimmingWhitespace.lowercased() {
+        switch trimmed(text).lowercased() {
         case "true", "yes": return .bool(true)
         case "false", "no": return .bool(false)
         default: throw LedgerError(.validation, "\"\(field)\" must be true or false (or yes/no), not \"\(text.prefix(40))\"")
@@ -58,18 +58,36 @@ public enum CellParsing {
 
     /// A non-negative decimal integer (digits only).
     public static func integer(_ text: String, field: String) throws(LedgerError) -> JSONValue {
-        let trimmed = String(text.trimmingWhitespace)
-        guard !trimmed.isEmpty, trimmed.count <= 9, trimmed.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let number = Int64(trimmed) else {
+        let digits = trimmed(text)
+        guard !digits.isEmpty, digits.count <= 9, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let number = Int64(digits) else {
             throw LedgerError(.validation, "\"\(field)\" must be a whole number like 12, not \"\(text.prefix(40))\"")
         }
         return .integer(number)
     }
 
     /// A date cell: kept as text, validated by the body type.
-    public static func text(_ text: String) -> JSONValue { .string(String(text.trimmingWhitespace)) }
+    public static func text(_ text: String) -> JSONValue { .string(trimmed(text)) }
 
     static func items(_ text: String, separators: Set<Character>) -> [String] {
+        if let bytes = asciiSeparators(separators), let fast = asciiItems(text, separators: bytes) { return fast }
+        return unicodeItems(text, separators: separators)
+    }
+
+    /// ``items(_:separators:)`` by `Character`s, for any text.
+    static func unicodeItems(_ text: String, separators: Set<Character>) -> [String] {
         text.replacingCRLF.split(whereSeparator: { separators.contains($0) }).map { String(String($0).trimmingWhitespace) }.filter { !$0.isEmpty }
+    }
+}
+
+extension CellParsing {
+    /// The separators as bytes, if each is one ASCII character.
+    static func asciiSeparators(_ separators: Set<Character>) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        for separator in separators {
+            guard let ascii = separator.asciiValue, separator.utf8.count == 1 else { return nil }
+            bytes.append(ascii)
+        }
+        return bytes
     }
 }
 

@@ -28,7 +28,7 @@ public enum DebriefImport {
             "learning": try CellParsing.learningList(cell("learning")), "actions": CellParsing.lines(cell("actions")),
         ]
         let debrief = try DebriefRecorded(body: body)
-        let partnership = String(cell("partnership").trimmingWhitespace)
+        let partnership = CellParsing.trimmed(cell("partnership"))
         guard Identifier.isValid(partnership) else {
             throw LedgerError(.validation, "\"partnership\" must be a partnership id like ukug-1")
         }

@@ -27,7 +27,7 @@ public enum VisitImport {
             "briefedBeforeDeparture": try CellParsing.bool(cell("briefedBeforeDeparture"), field: "briefedBeforeDeparture"),
         ]
         let visit = try VisitRecorded(body: body)
-        let partnership = String(cell("partnership").trimmingWhitespace)
+        let partnership = CellParsing.trimmed(cell("partnership"))
         guard Identifier.isValid(partnership) else {
             throw LedgerError(.validation, "\"partnership\" must be a partnership id like ukug-1")
         }

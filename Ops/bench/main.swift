@@ -106,7 +106,9 @@ func runBenchmark(_ options: BenchOptions) throws -> BenchReport {
                 let appendRows = options.appendRows ?? min(size, BulkAppendRows.defaultMaximum)
                 log("bulk import and submit of \(appendRows) events, each on a copy of the ledger")
                 let adjacent = probe.verifyRate(seconds: options.rawSeconds / 2).wall
-                rows += try BulkAppendRows(mutual: mutual, work: work, rows: appendRows, cores: cores, rawVerify: adjacent)
+                let adjacentSign = probe.signRate(seconds: options.rawSeconds / 2).wall
+                rows += try BulkAppendRows(mutual: mutual, work: work, rows: appendRows, cores: cores, rawVerify: adjacent,
+                                           rawSign: adjacentSign)
                     .rows(ledger: ledger)
                 rows += try IncrementalRows(mutual: mutual, work: work, size: size, reportRuns: options.reportRuns).rows(ledger: ledger)
             }

@@ -13,7 +13,8 @@ final class BatchSignatures {
     /// does, leaving its signature to the workers unless another check of it fails.
     func check<Rules>(_ line: LedgerLine, index: Int, fold: LedgerFold<Rules>) throws(LedgerError) {
         try fold.checkChain(line)
-        guard let key = try fold.checkBeforeSignature(line.signed, seq: line.seq, resolveKey: true) else {
+        // The caller has already refused or skipped an event whose id is used (``BatchIDs``).
+        guard let key = try fold.checkBeforeSignature(line.signed, seq: line.seq, earlier: nil, resolveKey: true) else {
             throw LedgerError(.invalidSignature, "no key to check the signature under", seq: line.seq)
         }
         // `seq` of an item is the event's index in the batch.

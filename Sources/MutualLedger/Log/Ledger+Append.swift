@@ -1,3 +1,5 @@
+import Dispatch
+
 /// What happened to one event handed to ``Ledger/append(_:)``.
 public enum AppendOutcome: Sendable, Equatable {
     /// Newly written at this seq.
@@ -32,17 +34,21 @@ extension Ledger {
         defer { log.unlock() }
         var (fold, end) = try currentFold(log)
         let previousCount = fold.count
-        let recorded = try recordedEvents(log, for: events, fold: fold)
+        var ids = BatchIDs(events.map(\.signed.event.id), fold: fold)
+        let recorded = try recordedEvents(log, for: events, ids: ids)
         var outcomes: [AppendOutcome] = []
         outcomes.reserveCapacity(events.count)
-        var pending = PendingLines(end: end)
+        // Lines and their hash chain are built by `chain` beside the checks; the fold's lastHash
+        // stays stale meanwhile (nothing checked reads it) and is restored after the batch.
+        let chain = LineChain(end: end, prev: fold.lastHash, lines: events.count)
+        defer { chain.cancel() }
         // The index in `events` of the event appended at seq `previousCount + k`.
         var appendedIndex: [Int] = []
         // Large batches (submit, import) check signatures on all cores, the rest in order.
         let signatures = events.count >= BatchSignatures.minimumBatch ? BatchSignatures() : nil
         for (index, encoded) in events.enumerated() {
             let signed = encoded.signed
-            if let seq = fold.ids.seq(of: signed.event.id) {
+            if let seq = ids.earlier(index) {
                 let existing = seq >= previousCount ? events[appendedIndex[seq - previousCount]].signed : recorded[seq]
                 if existing == signed {
                     outcomes.append(.alreadyRecorded(seq: seq))
@@ -66,14 +72,17 @@ extension Ledger {
                 }
                 throw Self.refusal(error, index: index, of: events.count)
             }
-            fold.apply(line, hash: pending.add(encoded.lineBytes(seq: line.seq, prev: line.prev)))
+            chain.add(encoded, seq: line.seq)
+            fold.apply(line, hash: fold.lastHash)
+            ids.added(index, seq: line.seq)
             appendedIndex.append(index)
             outcomes.append(.appended(seq: line.seq))
         }
         if let signatures, let (index, error) = signatures.finish() {
             throw Self.refusal(error, index: index, of: events.count)
         }
-        try commit(pending, log: log, fold: fold, previousCount: previousCount)
+        let (pending, lastHash) = chain.finish()
+        try commit(pending, log: log, fold: fold.withLastHash(lastHash), previousCount: previousCount)
         return outcomes
     }
 
@@ -84,10 +93,18 @@ extension Ledger {
         // The checkpoint after the write needs the log key: find a missing or too readable one
         // now, while nothing is written, rather than after the lines are in.
         let logKey = try SigningKey.load(from: directory.logKey)
+        let leafHashes = pending.leafHashes
         try log.append(pending.bytes)
-        LedgerSnapshot<Rules>.save(fold, lastOffset: pending.lastOffset, end: pending.end + Int64(pending.bytes.count), directory: directory)
+        // The cache and the hash store + checkpoint are separate files: written side by side, once the lines are in.
+        let directory = directory
+        let lastOffset = pending.lastOffset, end = pending.end + Int64(pending.bytes.count)
+        let saving = DispatchGroup()
+        DispatchQueue.global().async(group: saving) {
+            LedgerSnapshot<Rules>.save(fold, lastOffset: lastOffset, end: end, directory: directory)
+        }
+        defer { saving.wait() }
         do throws(LedgerError) {
-            try updateTransparency(log, origin: fold.registry.origin ?? "", logKey: logKey, previousCount: previousCount, leafHashes: pending.leafHashes)
+            try updateTransparency(log, origin: fold.registry.origin ?? "", logKey: logKey, previousCount: previousCount, leafHashes: leafHashes)
         } catch {
             throw LedgerError(.io, "recorded seq \(previousCount)…\(fold.count - 1), but the hash store or checkpoint could not be updated (\(error.message)); run `mutual repair`")
         }
@@ -149,10 +166,10 @@ extension Ledger {
 
     /// The signed events already in the log whose ids events of the batch reuse, by seq: read in
     /// one scan of the log (only for idempotent resubmissions; nothing is read when there are none).
-    func recordedEvents(_ log: LogFile, for events: [EncodedEvent], fold: LedgerFold<Rules>) throws(LedgerError) -> [Int: SignedEvent] {
+    func recordedEvents(_ log: LogFile, for events: [EncodedEvent], ids: BatchIDs) throws(LedgerError) -> [Int: SignedEvent] {
         var wanted = Set<Int>()
-        for encoded in events {
-            if let seq = fold.ids.seq(of: encoded.signed.event.id) { wanted.insert(seq) }
+        for index in events.indices {
+            if let seq = ids.stored(index) { wanted.insert(seq) }
         }
         guard let last = wanted.max() else { return [:] }
         var found: [Int: SignedEvent] = [:]

@@ -35,7 +35,9 @@ extension Ledger {
         let signer = ParallelSigner(events, key: key)
         defer { signer.cancel() }
         let publicKey = key.publicKey.raw
-        var pending = PendingLines(end: end)
+        var ids = BatchIDs(events.map(\.id), fold: fold)
+        let chain = LineChain(end: end, prev: fold.lastHash, lines: events.count)
+        defer { chain.cancel() }
         var outcomes: [AppendOutcome] = []
         outcomes.reserveCapacity(events.count)
         for (index, event) in events.enumerated() {
@@ -43,7 +45,7 @@ extension Ledger {
             do throws(LedgerError) {
                 // Only the event is read before the signature check; the signature comes from the signer.
                 let unsigned = SignedEvent(event: event, signature: [])
-                guard let expected = try fold.checkBeforeSignature(unsigned, seq: seq, resolveKey: true) else {
+                guard let expected = try fold.checkBeforeSignature(unsigned, seq: seq, earlier: ids.earlier(index), resolveKey: true) else {
                     throw LedgerError(.invalidSignature, "no key to check the signature under", seq: seq)
                 }
                 guard expected.raw == publicKey else { throw LedgerFold<Rules>.signatureFailure(event.author, seq: seq) }
@@ -57,13 +59,16 @@ extension Ledger {
             } catch {
                 throw Self.refusal(error, label: label(index))
             }
-            let line = encoded.line(seq: seq, prev: fold.lastHash)
-            fold.apply(line, hash: pending.add(encoded.lineBytes(seq: seq, prev: line.prev)))
+            // The line and its hash are built by `chain`; the fold's lastHash is restored after the batch.
+            chain.add(encoded, seq: seq)
+            fold.apply(encoded.line(seq: seq, prev: fold.lastHash), hash: fold.lastHash)
+            ids.added(index, seq: seq)
             outcomes.append(.appended(seq: seq))
             if index % 1024 == 1023 { progress?(index + 1) }
         }
         progress?(events.count)
-        if !dryRun { try commit(pending, log: log, fold: fold, previousCount: previousCount) }
+        let (pending, lastHash) = chain.finish()
+        if !dryRun { try commit(pending, log: log, fold: fold.withLastHash(lastHash), previousCount: previousCount) }
         return outcomes
     }
 }

@@ -50,6 +50,19 @@ public struct Ledger<Rules: LedgerRules>: Sendable {
                            id: id, author: author, recorded: Timestamp(clock()))
     }
 
+    /// ``makeEvent(type:schema:body:partnership:occurred:id:author:)`` stamped `recorded`: a bulk
+    /// append builds its events on all cores with one reading of the clock.
+    ///
+    /// ```swift
+    /// let now = Timestamp(ledger.clock())
+    /// let event = try ledger.makeEvent(type: "note.added", body: ["text": "hi"], author: key.id, recorded: now)
+    /// ```
+    public func makeEvent(type: String, schema: Int = 1, body: [String: JSONValue], partnership: String? = nil,
+                          occurred: CalendarDate? = nil, id: String? = nil, author: KeyID, recorded: Timestamp) throws(LedgerError) -> Event {
+        try Self.makeEvent(type: type, schema: schema, body: body, partnership: partnership, occurred: occurred,
+                           id: id, author: author, recorded: recorded)
+    }
+
     /// Builds an event, refusing an id, type or partnership of the wrong form.
     static func makeEvent(type: String, schema: Int, body: [String: JSONValue], partnership: String?,
                           occurred: CalendarDate?, id: String?, author: KeyID, recorded: Timestamp) throws(LedgerError) -> Event {
