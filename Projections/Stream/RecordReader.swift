@@ -25,14 +25,25 @@ public struct RecordReader: Sendable {
     public var useSnapshots: Bool
     /// A new snapshot is written once this many lines were read past the one used.
     public var rewriteAfter: Int
+    /// Threads that decode lines (1: the reading thread decodes them itself, in order). Lines
+    /// are folded on the reading thread in log order either way, with the same checks.
+    public var decodeThreads: Int
+    /// Bytes of log lines per batch handed to a decoding thread.
+    public var batchBytes: Int
+    /// Logs with fewer bytes left to read than this are decoded on the reading thread.
+    public var parallelFrom: Int
 
     public init(directory: LedgerDirectory, lockTimeout: Double = 30, upcasters: EventUpcasters = .standard,
-                useSnapshots: Bool = true, rewriteAfter: Int = 4096) {
+                useSnapshots: Bool = true, rewriteAfter: Int = 4096,
+                decodeThreads: Int = RecordReader.defaultDecodeThreads, batchBytes: Int = 1 << 20, parallelFrom: Int = 4 << 20) {
         self.directory = directory
         self.lockTimeout = lockTimeout
         self.upcasters = upcasters
         self.useSnapshots = useSnapshots
         self.rewriteAfter = rewriteAfter
+        self.decodeThreads = decodeThreads
+        self.batchBytes = batchBytes
+        self.parallelFrom = parallelFrom
     }
 
     /// The snapshot file.
@@ -71,27 +82,19 @@ public struct RecordReader: Sendable {
         }
         // Reserve for the lines left at about 600 bytes each (untouched capacity costs no memory).
         stream.reserve(Int(min((end - start) / 600, 1 << 26)))
-        var offsetAfter = start
-        var lines = 0
-        let decoder = LineDecoder(upcasters: upcasters)
+        var cursor = ReadCursor(lastLineStart: lastLineStart, offsetAfter: start)
         var reachedPoint = false
         if case .at(let seq) = point, stream.count > seq { reachedPoint = true }
         if !reachedPoint {
-          try log.forEachLine(from: start, upTo: end) { (offset, raw) throws(LedgerError) -> Bool in
-            let line: DecodedLine
-            do throws(LedgerError) {
-                line = try decoder.decode(raw)
-            } catch {
-                throw error.at(stream.count)
+            let decoder = LineDecoder(upcasters: upcasters)
+            if decodeThreads > 1 && end - start >= Int64(parallelFrom) {
+                try readInBatches(log, from: start, upTo: end, decoder: decoder, into: &stream, cursor: &cursor, progress: progress)
+            } else {
+                try readInOrder(log, from: start, upTo: end, decoder: decoder, into: &stream, cursor: &cursor, progress: progress)
             }
-            let more = try stream.add(line, hash: LedgerLine.hash(of: raw))
-            lastLineStart = offset
-            offsetAfter = offset + Int64(raw.count) + 1
-            lines += 1
-            if lines & 0x3fff == 0 { progress(lines, offsetAfter, end) }
-            return more
-          }
         }
+        lastLineStart = cursor.lastLineStart
+        let offsetAfter = cursor.offsetAfter
         try stream.checkPoint()
         var saved = false
         if useSnapshots, point == .latest, stream.count > 0, lastLineStart >= 0,
