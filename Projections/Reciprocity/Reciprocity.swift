@@ -68,9 +68,9 @@ public struct Reciprocity: Sendable, Equatable {
         let ids = record.partnerships.keys.sorted().filter { partnership == nil || $0 == partnership }
         var rows: [PartnershipBalance] = []
         var totals: [String: Measure] = [:]
-        for id in ids {
-            guard let p = record.partnerships[id] else { continue }
-            let row = balance(of: p, in: record, period: period)
+        // Each partnership's balance reads only the record: they are computed side by side.
+        let balances = Concurrently.map(ids.count) { index in record.partnerships[ids[index]].map { balance(of: $0, in: record, period: period) } }
+        for row in balances.compactMap({ $0 }) {
             for (name, m) in row.measures {
                 totals[name, default: Measure()].aToB += m.aToB
                 totals[name, default: Measure()].bToA += m.bToA
