@@ -97,8 +97,11 @@ public struct RecordStream: Sendable, Equatable {
             guard let target = line.target, let at = index[target], items[at].kind.isRetractable else { return }
             items[at].retracted = true
         default:
-            guard index[line.id] == nil else { return }
-            index[line.id] = items.count
+            // One hash lookup for a new id; a repeated id (restored at once) is ignored.
+            if let earlier = index.updateValue(items.count, forKey: line.id) {
+                index[line.id] = earlier
+                return
+            }
             ids.append(line.id)
             var authorOrg: String?
             if let author = line.author { authorOrg = keyOrgs[author] }

@@ -65,6 +65,25 @@ import Testing
         }
     }
 
+    /// A second event with an id already read is ignored, as the batch fold ignores it: the
+    /// first keeps its place in the index and in the record.
+    @Test func aRepeatedEventIdIsReadOnce() throws {
+        let day = Fixture.day("2025-01-01")
+        let id = EventKey(high: 1, low: 2)
+        func line(_ seq: Int, prev: String, name: String) -> DecodedLine {
+            DecodedLine(seq: seq, prev: prev, isGenesis: false, date: day, kind: .org, id: id, partnership: nil, author: nil,
+                        body: .org(id: name, name: name, incomeGroup: "LIC"), target: nil, replacement: nil)
+        }
+        var stream = RecordStream(point: .latest)
+        #expect(try stream.add(line(0, prev: LedgerLine.zeroHash, name: "first"), hash: "h0"))
+        #expect(try stream.add(line(1, prev: "h0", name: "second"), hash: "h1"))
+        #expect(try stream.add(line(2, prev: "h1", name: "third"), hash: "h2"))
+        #expect(stream.items.count == 1)
+        #expect(stream.index[id] == 0)
+        #expect(stream.record().orgs.keys.sorted() == ["first"])
+        #expect(stream.count == 3)
+    }
+
     /// On disk: a snapshot of a prefix, then the rest of the log appended (amendments of events
     /// before the snapshot included), gives the report computed from line 0, byte for byte.
     @Test(arguments: [31, 32] as [UInt64])
