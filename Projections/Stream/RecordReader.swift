@@ -35,7 +35,7 @@ public struct RecordReader: Sendable {
 
     public init(directory: LedgerDirectory, lockTimeout: Double = 30, upcasters: EventUpcasters = .standard,
                 useSnapshots: Bool = true, rewriteAfter: Int = 4096,
-                decodeThreads: Int = RecordReader.defaultDecodeThreads, batchBytes: Int = 1 << 20, parallelFrom: Int = 4 << 20) {
+                decodeThreads: Int = RecordReader.defaultDecodeThreads, batchBytes: Int = 1 << 18, parallelFrom: Int = 4 << 20) {
         self.directory = directory
         self.lockTimeout = lockTimeout
         self.upcasters = upcasters
