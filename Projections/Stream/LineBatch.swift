@@ -62,7 +62,7 @@ final class LineBatch: @unchecked Sendable {
     /// Blocks until the worker has filled ``outcomes``; call once.
     func wait() { done.wait() }
 
-    /// Frees the lines and outcomes on a worker thread once they were folded, so that the
+    /// Frees the bytes and decoded lines on a worker thread once they were folded, so that the
     /// reading thread does not spend its time releasing them.
     func discardOnWorker() {
         DispatchQueue.global(qos: .utility).async { [self] in

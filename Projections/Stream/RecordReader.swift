@@ -25,7 +25,8 @@ public struct RecordReader: Sendable {
     public var useSnapshots: Bool
     /// A new snapshot is written once this many lines were read past the one used.
     public var rewriteAfter: Int
-    /// Threads that decode lines (1: the reading thread decodes them itself, in order). Lines
+    /// Decoding threads wanted (1: the reading thread decodes every line itself, in order); with
+    /// more, up to twice this many batches are decoded at once on Dispatch's global queue. Lines
     /// are folded on the reading thread in log order either way, with the same checks.
     public var decodeThreads: Int
     /// Bytes of log lines per batch handed to a decoding thread.
