@@ -59,7 +59,7 @@ final class LineBatch: @unchecked Sendable {
         }
     }
 
-    /// Blocks until the worker has filled ``outcomes``; call once.
+    /// Blocks until the worker has filled ``lines``, ``hashes`` and ``failure``; call once.
     func wait() { done.wait() }
 
     /// Frees the bytes and decoded lines on a worker thread once they were folded, so that the
