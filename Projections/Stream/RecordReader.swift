@@ -145,18 +145,30 @@ public struct RecordReader: Sendable {
         return complete ? bytes : nil
     }
 
-    /// Writes the snapshot atomically; false (and nothing changed) when the cache folder cannot be written.
+    /// Writes the snapshot atomically (a temporary file, then `rename`; no `fsync`, it is a cache),
+    /// in pieces as it is encoded; false (and nothing changed) when the cache folder cannot be written.
     func save(_ snapshot: RecordSnapshot) -> Bool {
         do {
             try FileManager.default.createDirectory(at: directory.cache, withIntermediateDirectories: true)
         } catch {
             return false
         }
+        let url = snapshotURL
+        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+        let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return false }
         do throws(LedgerError) {
-            try FileIO.replaceAtomically(snapshotURL, contents: snapshot.encoded(), sync: false)
-            return true
+            try snapshot.encode { piece throws(LedgerError) in try FileIO.writeAll(fd, piece, path: temp.path) }
         } catch {
+            close(fd)
+            unlink(temp.path)
             return false
         }
+        close(fd)
+        guard rename(temp.path, url.path) == 0 else {
+            unlink(temp.path)
+            return false
+        }
+        return true
     }
 }
