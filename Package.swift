@@ -34,7 +34,7 @@ let package = Package(
         ),
         .target(
             name: "Projections",
-            dependencies: ["MutualLedger", "PartnershipEvents"],
+            dependencies: ["MutualLedger", "PartnershipEvents", .product(name: "Crypto", package: "swift-crypto")],
             path: "Projections"
         ),
         .executableTarget(

@@ -27,12 +27,13 @@ public struct Compliance: Sendable, Equatable {
     public static func compute(_ record: PartnershipRecord, period: ReportPeriod, reportDate: CalendarDate?,
                                partnership: String?) -> Compliance {
         let ids = record.partnerships.keys.sorted().filter { partnership == nil || $0 == partnership }
-        let rows = ids.compactMap { id -> PartnershipRules? in
-            guard let p = record.partnerships[id] else { return nil }
+        // Each partnership's rules read only the record: they are evaluated side by side.
+        let rows = Concurrently.map(ids.count) { index -> PartnershipRules? in
+            guard let p = record.partnerships[ids[index]] else { return nil }
             let context = RuleContext(record: record, partnership: p, period: period, reportDate: reportDate)
-            return PartnershipRules(id: id, thresholds: context.thresholds, rules: context.evaluate())
+            return PartnershipRules(id: ids[index], thresholds: context.thresholds, rules: context.evaluate())
         }
-        return Compliance(partnerships: rows)
+        return Compliance(partnerships: rows.compactMap { $0 })
     }
 }
 
@@ -51,10 +52,14 @@ struct RuleContext {
         self.partnership = partnership
         self.reportDate = reportDate
         thresholds = Thresholds.inForce(for: partnership.id, in: record)
-        let visits = record.visits(of: partnership.id).filter { period.contains($0.start) }
+        // What `record.visits(of:)` and `record.debriefs(of:)` give, filtered to the period, with
+        // each visit and debrief copied once: a debrief whose visit is in `ids` has a visit.
+        var visits = record.visits.values.filter { $0.partnership == partnership.id && period.contains($0.start) }
+        visits.sort { $0.seq < $1.seq }
         self.visits = visits
-        let ids = Set(visits.map(\.id))
-        debriefs = record.debriefs(of: partnership.id).filter { ids.contains($0.visit) }
+        var ids = Set<String>(minimumCapacity: visits.count)
+        for visit in visits { ids.insert(visit.id) }
+        debriefs = record.debriefs.filter { $0.partnership == partnership.id && ids.contains($0.visit) }.sorted { $0.seq < $1.seq }
         sides = PartnershipSides(partnership, orgs: record.orgs)
     }
 

@@ -68,9 +68,9 @@ public struct Reciprocity: Sendable, Equatable {
         let ids = record.partnerships.keys.sorted().filter { partnership == nil || $0 == partnership }
         var rows: [PartnershipBalance] = []
         var totals: [String: Measure] = [:]
-        for id in ids {
-            guard let p = record.partnerships[id] else { continue }
-            let row = balance(of: p, in: record, period: period)
+        // Each partnership's balance reads only the record: they are computed side by side.
+        let balances = Concurrently.map(ids.count) { index in record.partnerships[ids[index]].map { balance(of: $0, in: record, period: period) } }
+        for row in balances.compactMap({ $0 }) {
             for (name, m) in row.measures {
                 totals[name, default: Measure()].aToB += m.aToB
                 totals[name, default: Measure()].bToA += m.bToA
@@ -84,33 +84,46 @@ public struct Reciprocity: Sendable, Equatable {
 
     static func balance(of p: PartnershipRecord.Partnership, in record: PartnershipRecord, period: ReportPeriod) -> PartnershipBalance {
         let sides = PartnershipSides(p, orgs: record.orgs)
-        var m = Dictionary(uniqueKeysWithValues: measureNames.map { ($0, Measure()) })
-        for visit in record.visits(of: p.id) where period.contains(visit.start) {
+        // The measures by their index in `measureNames` (no dictionary lookup per event).
+        var m = [Measure](repeating: Measure(), count: measureNames.count)
+        let visits = 0, travellers = 1, personDays = 2, remoteDays = 3, seniorTravellers = 4
+        let learningItems = 5, systemLearningItems = 6, innovationsShared = 7, innovationsAdopted = 8
+        // `record.visits(of:)` in the period: the same visits in the same (seq) order, each copied once.
+        var own = record.visits.values.filter { $0.partnership == p.id && period.contains($0.start) }
+        own.sort { $0.seq < $1.seq }
+        for index in own.indices {
+            let visit = own[index]
             guard let d = sides.direction(from: visit.from, to: visit.to) else { continue }
-            m["visits"]?.add(d, 1, seq: visit.seq)
-            m["travellers"]?.add(d, visit.travellers.count, seq: visit.seq)
+            m[visits].add(d, 1, seq: visit.seq)
+            m[travellers].add(d, visit.travellers.count, seq: visit.seq)
             if visit.mode == "remote" {
-                m["remoteDays"]?.add(d, visit.days, seq: visit.seq)
+                m[remoteDays].add(d, visit.days, seq: visit.seq)
             } else {
-                m["personDays"]?.add(d, visit.travellers.count * visit.days, seq: visit.seq)
+                m[personDays].add(d, visit.travellers.count * visit.days, seq: visit.seq)
             }
-            let seniors = visit.travellers.filter { $0.seniority == "senior" }.count
-            if seniors > 0 { m["seniorTravellers"]?.add(d, seniors, seq: visit.seq) }
+            var seniors = 0
+            for traveller in visit.travellers where traveller.seniority == "senior" { seniors += 1 }
+            if seniors > 0 { m[seniorTravellers].add(d, seniors, seq: visit.seq) }
         }
-        for debrief in record.debriefs(of: p.id) {
+        // `record.debriefs(of:)`: the partnership's debriefs whose visit still exists, in seq order.
+        let debriefs = record.debriefs.indices.filter { record.debriefs[$0].partnership == p.id }
+            .sorted { record.debriefs[$0].seq < record.debriefs[$1].seq }
+        for index in debriefs {
+            let debrief = record.debriefs[index]
             guard let visit = record.visits[debrief.visit], period.contains(visit.start) else { continue }
             for item in debrief.learning {
                 guard let d = sides.direction(receivedBy: item.receivingOrg) else { continue }
-                m["learningItems"]?.add(d, 1, seq: debrief.seq)
-                if item.isServiceOrSystem { m["systemLearningItems"]?.add(d, 1, seq: debrief.seq) }
+                m[learningItems].add(d, 1, seq: debrief.seq)
+                if item.isServiceOrSystem { m[systemLearningItems].add(d, 1, seq: debrief.seq) }
             }
         }
         for innovation in record.innovations.values.sorted(by: { $0.seq < $1.seq })
         where innovation.partnership == p.id && period.contains(innovation.shared) {
             guard let d = sides.direction(from: innovation.origin, to: innovation.recipient) else { continue }
-            m["innovationsShared"]?.add(d, 1, seq: innovation.seq)
-            if innovation.reachedAdoption { m["innovationsAdopted"]?.add(d, 1, seq: innovation.seq) }
+            m[innovationsShared].add(d, 1, seq: innovation.seq)
+            if innovation.reachedAdoption { m[innovationsAdopted].add(d, 1, seq: innovation.seq) }
         }
-        return PartnershipBalance(id: p.id, a: sides.a, b: sides.b, measures: m)
+        let measures = Dictionary(uniqueKeysWithValues: zip(measureNames, m))
+        return PartnershipBalance(id: p.id, a: sides.a, b: sides.b, measures: measures)
     }
 }

@@ -25,15 +25,25 @@ public enum TextLayout {
     public static func wrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         var current = ""
-        for word in text.split(separator: " ") {
-            let word = clip(String(word), width)
+        var currentWidth = 0   // width(current), kept as words are added (linear in the text)
+        for piece in text.split(separator: " ") {
+            var word = String(piece)
+            var wordWidth = self.width(word)
+            if wordWidth > width {
+                word = clip(word, width)
+                wordWidth = self.width(word)
+            }
             if current.isEmpty {
                 current = word
-            } else if self.width(current) + 1 + self.width(word) <= width {
-                current += " " + word
+                currentWidth = wordWidth
+            } else if currentWidth + 1 + wordWidth <= width {
+                current += " "
+                current += word
+                currentWidth += 1 + wordWidth
             } else {
                 lines.append(current)
                 current = word
+                currentWidth = wordWidth
             }
         }
         if !current.isEmpty || lines.isEmpty { lines.append(current) }

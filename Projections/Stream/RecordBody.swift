@@ -2,24 +2,26 @@ import MutualLedger
 
 /// The members of one event body that the partnership record reads, decoded once.
 /// `.skip` is a body that lacks a member the record needs (the fold ignores it).
+/// The cases larger than two words are `indirect` (kept in their own box), so that a
+/// ``RecordStream/Item`` stays small: a report keeps one per event it reads.
 ///
 /// ```swift
 /// let body = RecordBody(.confirm, JSONBodyReader(["visit": .string("v-1")]))   // .confirm(visit: "v-1")
 /// ```
 public enum RecordBody: Sendable, Equatable {
     case skip
-    case org(id: String, name: String, incomeGroup: String)
-    case partnership(id: String, orgs: [String], lead: String, funder: String)
+    indirect case org(id: String, name: String, incomeGroup: String)
+    indirect case partnership(id: String, orgs: [String], lead: String, funder: String)
     /// `key`: the key id text of the enrolled public key.
-    case actor(key: String, org: String)
-    case visit(VisitFields)
+    indirect case actor(key: String, org: String)
+    indirect case visit(VisitFields)
     case confirm(visit: String)
-    case debrief(DebriefFields)
+    indirect case debrief(DebriefFields)
     case missionRevised(version: Int, directions: [String], levels: [String])
     case missionEndorsed(version: Int)
-    case innovation(id: String, origin: String, recipient: String, title: String)
+    indirect case innovation(id: String, origin: String, recipient: String, title: String)
     /// `date`: the body's `date`, nil when absent (the event's effective date applies).
-    case status(id: String, status: String, date: CalendarDate?)
+    indirect case status(id: String, status: String, date: CalendarDate?)
     case policy(values: [String: Int])
 
     /// A visit body, e.g. `VisitFields(id: "v-1", from: "kings", to: "gulu", ...)`.

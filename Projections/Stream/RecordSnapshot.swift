@@ -1,3 +1,4 @@
+import Crypto
 import MutualLedger
 
 /// A saved ``RecordStream``: the record's state after the first `count` lines of the log, with
@@ -34,6 +35,19 @@ public struct RecordSnapshot: Sendable, Equatable {
 
     /// The file's bytes, ending with the SHA-256 (64 lowercase hex characters) of all before it.
     public func encoded() -> [UInt8] {
+        var bytes: [UInt8] = []
+        encode { piece in bytes.append(contentsOf: piece) }
+        return bytes
+    }
+
+    /// The bytes of ``encoded()``, handed to `sink` in order in pieces of about `piece` bytes, so
+    /// that a large snapshot is written without being held whole in memory.
+    ///
+    /// ```swift
+    /// try snapshot.encode { piece throws(LedgerError) in try FileIO.writeAll(fd, piece, path: path) }
+    /// ```
+    public func encode<E: Error>(piece: Int = 1 << 20, into sink: ([UInt8]) throws(E) -> Void) throws(E) {
+        var hasher = SHA256()
         var out = SnapshotWriter()
         out.raw(Self.magic)
         out.u32(Self.format)
@@ -46,25 +60,35 @@ public struct RecordSnapshot: Sendable, Equatable {
         out.u8(stream.latestDate == nil ? 0 : 1)
         out.int(Int(stream.latestDate?.daysSinceEpoch ?? 0))
         out.u64(UInt64(stream.items.count))
-        for (item, id) in zip(stream.items, stream.ids) {
+        for index in stream.items.indices {
+            let id = stream.ids[index]
             out.u64(id.high)
             out.u64(id.low)
-            out.int(item.seq)
-            out.u8(item.kind.rawValue)
-            out.optional(item.partnership)
-            out.int(Int(item.date.daysSinceEpoch))
-            out.optional(item.authorOrg)
-            out.u8(item.retracted ? 1 : 0)
-            item.body.write(to: &out)
+            out.int(stream.items[index].seq)
+            out.u8(stream.items[index].kind.rawValue)
+            out.optional(stream.items[index].partnership)
+            out.int(Int(stream.items[index].date.daysSinceEpoch))
+            out.optional(stream.items[index].authorOrg)
+            out.u8(stream.items[index].retracted ? 1 : 0)
+            stream.items[index].body.write(to: &out)
+            if out.bytes.count >= piece {
+                hasher.update(data: out.bytes)
+                try sink(out.bytes)
+                out.clear()
+            }
         }
         out.u64(UInt64(stream.keyOrgs.count))
         for key in stream.keyOrgs.keys.sorted() {
             out.string(key)
             out.string(stream.keyOrgs[key] ?? "")
         }
-        var bytes = out.bytes
-        bytes.append(contentsOf: Array(LedgerLine.hash(of: bytes).utf8))
-        return bytes
+        hasher.update(data: out.bytes)
+        let digits = Array("0123456789abcdef".utf8)
+        for byte in hasher.finalize() {
+            out.u8(digits[Int(byte >> 4)])
+            out.u8(digits[Int(byte & 0x0f)])
+        }
+        try sink(out.bytes)
     }
 
     /// Reads a snapshot for a stream at `point`; throws ``SnapshotReader/Malformed`` for anything

@@ -9,8 +9,11 @@ extension RecordStream {
     /// ```
     public func record() -> PartnershipRecord {
         var record = PartnershipRecord()
-        record.visits.reserveCapacity(items.reduce(0) { $0 + ($1.kind == .visit ? 1 : 0) })
-        for item in items where !item.retracted { Self.fold(item, into: &record) }
+        var visits = 0
+        for index in items.indices where items[index].kind == .visit { visits += 1 }
+        record.visits.reserveCapacity(visits)
+        // By index: the items are read in place, not copied out one by one.
+        for index in items.indices where !items[index].retracted { Self.fold(items[index], into: &record) }
         return record
     }
 

@@ -24,14 +24,26 @@ public struct RecordStream: Sendable, Equatable {
     /// item.retracted    // false
     /// ```
     public struct Item: Sendable, Equatable {
+        // The one-byte members last, so that they share the body's tail padding.
         public var seq: Int
-        public var kind: RecordKind
         public var partnership: String?
         public var date: CalendarDate
         /// The org the author's key was enrolled for when the event was recorded (confirmations, missions).
         public var authorOrg: String?
         public var body: RecordBody
+        public var kind: RecordKind
         public var retracted = false
+
+        public init(seq: Int, kind: RecordKind, partnership: String?, date: CalendarDate, authorOrg: String?,
+                    body: RecordBody, retracted: Bool = false) {
+            self.seq = seq
+            self.partnership = partnership
+            self.date = date
+            self.authorOrg = authorOrg
+            self.body = body
+            self.kind = kind
+            self.retracted = retracted
+        }
     }
 
     public let point: ReportPoint
@@ -85,8 +97,11 @@ public struct RecordStream: Sendable, Equatable {
             guard let target = line.target, let at = index[target], items[at].kind.isRetractable else { return }
             items[at].retracted = true
         default:
-            guard index[line.id] == nil else { return }
-            index[line.id] = items.count
+            // One hash lookup for a new id; a repeated id (restored at once) is ignored.
+            if let earlier = index.updateValue(items.count, forKey: line.id) {
+                index[line.id] = earlier
+                return
+            }
             ids.append(line.id)
             var authorOrg: String?
             if let author = line.author { authorOrg = keyOrgs[author] }

@@ -37,4 +37,7 @@ public struct SnapshotWriter {
     }
 
     public mutating func raw(_ more: [UInt8]) { bytes.append(contentsOf: more) }
+
+    /// Empties the buffer, keeping its capacity (after its bytes were written out).
+    public mutating func clear() { bytes.removeAll(keepingCapacity: true) }
 }

@@ -65,6 +65,43 @@ import Testing
         }
     }
 
+    /// A second event with an id already read is ignored, as the batch fold ignores it: the
+    /// first keeps its place in the index and in the record.
+    @Test func aRepeatedEventIdIsReadOnce() throws {
+        let day = Fixture.day("2025-01-01")
+        let id = EventKey(high: 1, low: 2)
+        func line(_ seq: Int, prev: String, name: String) -> DecodedLine {
+            DecodedLine(seq: seq, prev: prev, isGenesis: false, date: day, kind: .org, id: id, partnership: nil, author: nil,
+                        body: .org(id: name, name: name, incomeGroup: "LIC"), target: nil, replacement: nil)
+        }
+        var stream = RecordStream(point: .latest)
+        #expect(try stream.add(line(0, prev: LedgerLine.zeroHash, name: "first"), hash: "h0"))
+        #expect(try stream.add(line(1, prev: "h0", name: "second"), hash: "h1"))
+        #expect(try stream.add(line(2, prev: "h1", name: "third"), hash: "h2"))
+        #expect(stream.items.count == 1)
+        #expect(stream.index[id] == 0)
+        #expect(stream.record().orgs.keys.sorted() == ["first"])
+        #expect(stream.count == 3)
+    }
+
+    /// The snapshot written in pieces (as `RecordReader` saves it) is the same bytes as the one
+    /// encoded whole, ends with the SHA-256 of the rest, and reads back as the same stream.
+    @Test func aSnapshotEncodedInPiecesIsTheSameBytes() throws {
+        let ledger = try GeneratedLedger(seed: 71, steps: 200)
+        defer { ledger.remove() }
+        let stream = try RecordReader(directory: ledger.dir, useSnapshots: false).read(at: .latest).stream
+        let snapshot = RecordSnapshot(stream: stream, offset: 10, lastLineStart: 5)
+        let whole = snapshot.encoded()
+        for piece in [1, 100, 1 << 20] {
+            var pieces: [[UInt8]] = []
+            snapshot.encode(piece: piece) { pieces.append($0) }
+            #expect(Array(pieces.joined()) == whole, "pieces of \(piece)")
+            if piece == 100 { #expect(pieces.count > 10) }
+        }
+        #expect(Array(whole.suffix(64)) == Array(LedgerLine.hash(of: whole.dropLast(64)).utf8))
+        #expect(try RecordSnapshot(decoding: whole).stream == stream)
+    }
+
     /// On disk: a snapshot of a prefix, then the rest of the log appended (amendments of events
     /// before the snapshot included), gives the report computed from line 0, byte for byte.
     @Test(arguments: [31, 32] as [UInt64])
