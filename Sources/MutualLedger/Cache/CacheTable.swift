@@ -53,9 +53,13 @@ public final class CacheTable: Sendable {
     public let ref: Ref
     let capacity: Int
     let slotsUsed: Int
+    /// The hashes of every key in the table, when the process wrote all of them (a spilled fold's
+    /// table): a key it rules out is absent without a read.
+    let filter: KeyFilter?
 
-    private init(files: Files, valuesFD: Int32, indexFD: Int32, ref: Ref, capacity: Int, slotsUsed: Int) {
+    private init(files: Files, valuesFD: Int32, indexFD: Int32, ref: Ref, capacity: Int, slotsUsed: Int, filter: KeyFilter?) {
         self.files = files
+        self.filter = filter
         self.valuesFD = valuesFD
         self.indexFD = indexFD
         self.ref = ref
@@ -69,7 +73,8 @@ public final class CacheTable: Sendable {
     }
 
     /// Opens a table as `ref` left it; nil if its files are missing or do not match.
-    public static func open(_ files: Files, ref: Ref, writable: Bool = false) -> CacheTable? {
+    /// With `filter`, the caller vouches that it holds the hash of every key in the table.
+    public static func open(_ files: Files, ref: Ref, writable: Bool = false, filter: KeyFilter? = nil) -> CacheTable? {
         let flags = (writable ? O_RDWR : O_RDONLY) | O_CLOEXEC
         let values = Glibc.open(files.values.path, flags)
         guard values >= 0 else { return nil }
@@ -94,12 +99,13 @@ public final class CacheTable: Sendable {
             close(index)
             return nil
         }
-        return CacheTable(files: files, valuesFD: values, indexFD: index, ref: ref, capacity: capacity, slotsUsed: used)
+        return CacheTable(files: files, valuesFD: values, indexFD: index, ref: ref, capacity: capacity, slotsUsed: used, filter: filter)
     }
 
     /// The newest value recorded for `key`, if any.
     public func value(for key: [UInt8]) -> [UInt8]? {
         let hash = Self.hash(key)
+        if let filter, !filter.mayContain(hash) { return nil }
         var best: (offset: Int64, value: [UInt8])?
         var slot = Int(hash & UInt64(capacity - 1))
         var probed = 0
@@ -126,14 +132,23 @@ public final class CacheTable: Sendable {
 
     /// The record at `offset`, if it is whole, below the committed length, and has `hash`.
     func record(at offset: Int64, hash: UInt64?) -> (key: [UInt8], value: [UInt8], end: Int64)? {
+        // One read of up to 256 bytes holds most records whole; a longer one takes a second read.
+        let guess = Int(min(256, ref.length - offset))
         guard offset + 16 <= ref.length,
-              let head = try? FileIO.read(valuesFD, count: 16, at: offset, path: files.values.path), head.count == 16 else { return nil }
+              let head = try? FileIO.read(valuesFD, count: guess, at: offset, path: files.values.path), head.count == guess else { return nil }
         if let hash, Self.load(head, 0) != hash { return nil }
         let keyCount = Int64(Self.load32(head, 8)), valueCount = Int64(Self.load32(head, 12))
         let end = offset + 16 + keyCount + valueCount
-        guard end <= ref.length,
-              let body = try? FileIO.read(valuesFD, count: Int(keyCount + valueCount), at: offset + 16, path: files.values.path),
-              body.count == Int(keyCount + valueCount) else { return nil }
+        guard end <= ref.length else { return nil }
+        let bodyCount = Int(keyCount + valueCount)
+        let body: [UInt8]
+        if 16 + bodyCount <= head.count {
+            body = Array(head[16..<(16 + bodyCount)])
+        } else {
+            guard let rest = try? FileIO.read(valuesFD, count: bodyCount, at: offset + 16, path: files.values.path),
+                  rest.count == bodyCount else { return nil }
+            body = rest
+        }
         return (Array(body[0..<Int(keyCount)]), Array(body[Int(keyCount)...]), end)
     }
 
