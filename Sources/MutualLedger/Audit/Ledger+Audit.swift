@@ -91,6 +91,7 @@ extension Ledger {
                 do throws(LedgerError) {
                     try fold.admit(try LedgerLine(bytes: raw), bytes: raw, checkSignature: true)
                 } catch {
+                    try spill?.checkReads()
                     throw error.seq == nil ? error.at(fold.count) : error
                 }
                 spill?.admitted(&fold)
@@ -100,6 +101,7 @@ extension Ledger {
                 return Int64(fold.count) < checkpoint.size
             }
         }
+        try spill?.checkReads()
         guard Int64(fold.count) == checkpoint.size else {
             throw LedgerError(.transparency, "the checkpoint covers \(checkpoint.size) lines but the log has only \(fold.count); the log was cut back after the checkpoint was issued")
         }

@@ -56,10 +56,14 @@ public final class CacheTable: Sendable {
     /// The hashes of every key in the table, when the process wrote all of them (a spilled fold's
     /// table): a key it rules out is absent without a read.
     let filter: KeyFilter?
+    /// Where failed reads are counted, if anywhere (``ReadFailures``).
+    let failures: ReadFailures?
 
-    private init(files: Files, valuesFD: Int32, indexFD: Int32, ref: Ref, capacity: Int, slotsUsed: Int, filter: KeyFilter?) {
+    private init(files: Files, valuesFD: Int32, indexFD: Int32, ref: Ref, capacity: Int, slotsUsed: Int, filter: KeyFilter?,
+                 failures: ReadFailures?) {
         self.files = files
         self.filter = filter
+        self.failures = failures
         self.valuesFD = valuesFD
         self.indexFD = indexFD
         self.ref = ref
@@ -74,7 +78,9 @@ public final class CacheTable: Sendable {
 
     /// Opens a table as `ref` left it; nil if its files are missing or do not match.
     /// With `filter`, the caller vouches that it holds the hash of every key in the table.
-    public static func open(_ files: Files, ref: Ref, writable: Bool = false, filter: KeyFilter? = nil) -> CacheTable? {
+    /// Reads that fail are counted in `failures`, if given.
+    public static func open(_ files: Files, ref: Ref, writable: Bool = false, filter: KeyFilter? = nil,
+                            failures: ReadFailures? = nil) -> CacheTable? {
         let flags = (writable ? O_RDWR : O_RDONLY) | O_CLOEXEC
         let values = Glibc.open(files.values.path, flags)
         guard values >= 0 else { return nil }
@@ -99,7 +105,7 @@ public final class CacheTable: Sendable {
             close(index)
             return nil
         }
-        return CacheTable(files: files, valuesFD: values, indexFD: index, ref: ref, capacity: capacity, slotsUsed: used, filter: filter)
+        return CacheTable(files: files, valuesFD: values, indexFD: index, ref: ref, capacity: capacity, slotsUsed: used, filter: filter, failures: failures)
     }
 
     /// The newest value recorded for `key`, if any.
@@ -111,8 +117,8 @@ public final class CacheTable: Sendable {
         var probed = 0
         while probed < capacity {
             let run = min(8, capacity - slot)
-            guard let bytes = try? FileIO.read(indexFD, count: run * Self.slotSize, at: Int64(Self.headerSize + slot * Self.slotSize),
-                                               path: files.index.path), bytes.count == run * Self.slotSize else { return nil }
+            guard let bytes = read(indexFD, count: run * Self.slotSize, at: Int64(Self.headerSize + slot * Self.slotSize),
+                                   path: files.index.path) else { return nil }
             for n in 0..<run {
                 let slotHash = Self.load(bytes, n * Self.slotSize)
                 let stored = Self.load(bytes, n * Self.slotSize + 8)
@@ -135,7 +141,7 @@ public final class CacheTable: Sendable {
         // One read of up to 256 bytes holds most records whole; a longer one takes a second read.
         let guess = Int(min(256, ref.length - offset))
         guard offset + 16 <= ref.length,
-              let head = try? FileIO.read(valuesFD, count: guess, at: offset, path: files.values.path), head.count == guess else { return nil }
+              let head = read(valuesFD, count: guess, at: offset, path: files.values.path) else { return nil }
         if let hash, Self.load(head, 0) != hash { return nil }
         let keyCount = Int64(Self.load32(head, 8)), valueCount = Int64(Self.load32(head, 12))
         let end = offset + 16 + keyCount + valueCount
@@ -145,11 +151,19 @@ public final class CacheTable: Sendable {
         if 16 + bodyCount <= head.count {
             body = Array(head[16..<(16 + bodyCount)])
         } else {
-            guard let rest = try? FileIO.read(valuesFD, count: bodyCount, at: offset + 16, path: files.values.path),
-                  rest.count == bodyCount else { return nil }
+            guard let rest = read(valuesFD, count: bodyCount, at: offset + 16, path: files.values.path) else { return nil }
             body = rest
         }
         return (Array(body[0..<Int(keyCount)]), Array(body[Int(keyCount)...]), end)
+    }
+
+    /// Exactly `count` bytes at `offset`, or nil (counted in ``failures``).
+    private func read(_ fd: Int32, count: Int, at offset: Int64, path: String) -> [UInt8]? {
+        guard let bytes = try? FileIO.read(fd, count: count, at: offset, path: path), bytes.count == count else {
+            failures?.note()
+            return nil
+        }
+        return bytes
     }
 
     /// Every key with its newest value, in the order keys were first recorded.

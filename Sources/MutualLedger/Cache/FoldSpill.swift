@@ -42,6 +42,8 @@ final class FoldSpill {
     private(set) var failed = false
     /// Spills done.
     private(set) var spills = 0
+    /// Failed reads of the spilled tables: a pass that had any cannot be trusted (``checkReads()``).
+    let failures = ReadFailures()
 
     init(preferring preferred: URL?, prefix: String, expected: Int, budget: Int = FoldSpill.defaultBudget) {
         self.preferred = preferred
@@ -88,7 +90,7 @@ final class FoldSpill {
             let next = try CacheTable.appendStreaming(files, ref: ref, count: pending,
                                                       produce: { emit in source.forEachPendingEntry(emit) },
                                                       added: { filter.insert($0) })
-            guard var table = CacheTable.open(files, ref: next) else {
+            guard var table = CacheTable.open(files, ref: next, failures: failures) else {
                 throw LedgerError(.io, "the spill table \(files.values.path) does not open after writing it")
             }
             if filter.count > filter.capacity {
@@ -97,7 +99,7 @@ final class FoldSpill {
                 try table.forEachUsedSlot { hash, _ in larger.insert(hash) }
                 filter = larger
             }
-            guard let filtered = CacheTable.open(files, ref: next, filter: filter) else {
+            guard let filtered = CacheTable.open(files, ref: next, filter: filter, failures: failures) else {
                 throw LedgerError(.io, "the spill table \(files.values.path) does not open after writing it")
             }
             table = filtered
@@ -129,7 +131,7 @@ final class FoldSpill {
             let from = CacheTable.Files(directory: folder, name: "\(prefix)\(name)")
             let to = destination.files(name)
             guard rename(from.values.path, to.values.path) == 0, rename(from.index.path, to.index.path) == 0,
-                  let table = CacheTable.open(to, ref: ref, filter: filters[name]) else {
+                  let table = CacheTable.open(to, ref: ref, filter: filters[name], failures: failures) else {
                 moved = false
                 return
             }
@@ -137,6 +139,15 @@ final class FoldSpill {
         }
         if !moved { failed = true }
         return moved
+    }
+
+    /// Throws if any read of a spilled table failed: a lookup that failed answered "absent", so
+    /// the pass's verdict cannot be trusted (an I/O error, not a verdict on the ledger).
+    func checkReads() throws(LedgerError) {
+        let count = failures.count
+        guard count == 0 else {
+            throw LedgerError(.io, "\(count) reads of the fold's spill tables in \(directory?.path ?? "the spill folder") failed; check the disk and run again")
+        }
     }
 
     /// The private folder, made on first use; stale folders of dead processes beside it are removed.

@@ -43,7 +43,9 @@ extension Ledger {
             return true
         }
         workers.submit(batch)
-        if let bad = workers.finish(), bad.seq <= failure?.seq ?? Int.max {
+        let bad = workers.finish()
+        try spill?.checkReads()
+        if let bad, bad.seq <= failure?.seq ?? Int.max {
             return VerificationReport(verified: bad.seq, lastHash: bad.prev,
                                       failure: LedgerFold<Rules>.signatureFailure(bad.author, seq: bad.seq))
         }

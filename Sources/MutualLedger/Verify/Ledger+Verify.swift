@@ -37,6 +37,7 @@ extension Ledger {
             if let progress, fold.count % 4096 == 0 { progress(fold.count, consumed) }
             return true
         }
+        try spill?.checkReads()
         if failure == nil {
             if consumed < end {
                 failure = LedgerError(.tornTail, "the log ends with \(end - consumed) bytes of an incomplete line (an interrupted write?); run `mutual repair` to move them aside", seq: fold.count)
