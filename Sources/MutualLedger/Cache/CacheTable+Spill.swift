@@ -7,7 +7,7 @@ import Foundation
 
 extension CacheTable {
     /// Slots of the index read, filled and written back at a time by ``appendStreaming(_:ref:count:produce:added:)``.
-    static let mergeChunkSlots = 4096
+    static let mergeChunkSlots = 16_384
 
     /// Creates an empty table whose index has room for `expected` keys (a power of two, at least
     /// `2 * expected + 2` slots); the index file is sized with `ftruncate`, so its empty slots take
@@ -27,7 +27,7 @@ extension CacheTable {
 
     /// Appends at most `count` records that `produce` hands over to the table `ref` names, without
     /// holding them or the index in memory: records go to the values file in 1 MiB chunks, and
-    /// their slots are placed in one pass over the index in key-hash order (4,096 slots read and
+    /// their slots are placed in one pass over the index in key-hash order (16,384 slots read and
     /// written back at a time, the chunks no new slot falls in skipped). An index that would be
     /// more than half full is rebuilt at twice the size from its used slots (16 bytes each in memory).
     /// `added` sees the key hash of each record (for a ``KeyFilter``). The file layout is the one
@@ -128,25 +128,34 @@ extension CacheTable {
         entries.sort { ($0.hash & mask, $0.stored) < ($1.hash & mask, $1.stored) }
         var next = 0
         var carry: [(hash: UInt64, stored: UInt64)] = []
+        var waiting: [(hash: UInt64, stored: UInt64)] = []
         var chunkStart = 0
+        // One buffer for every chunk: slots as little-endian (hash, stored) pairs of UInt64.
+        var buffer = [UInt64](repeating: 0, count: mergeChunkSlots * 2)
         while chunkStart < capacity, next < entries.count || !carry.isEmpty {
             if carry.isEmpty {
                 chunkStart = Int(entries[next].hash & mask) / mergeChunkSlots * mergeChunkSlots
             }
             let chunkEnd = min(chunkStart + mergeChunkSlots, capacity)
+            let count = (chunkEnd - chunkStart) * slotSize
             let at = Int64(headerSize + chunkStart * slotSize)
-            var bytes = try FileIO.read(fd, count: (chunkEnd - chunkStart) * slotSize, at: at, path: path)
-            guard bytes.count == (chunkEnd - chunkStart) * slotSize else {
-                throw LedgerError(.io, "the cache index \(path) is short; delete DIR/cache")
+            var failure: LedgerError?
+            buffer.withUnsafeMutableBytes { raw in
+                do throws(LedgerError) {
+                    try FileIO.readExactly(fd, into: UnsafeMutableRawBufferPointer(rebasing: raw[0..<count]), at: at, path: path)
+                } catch {
+                    failure = error
+                }
             }
-            var waiting: [(hash: UInt64, stored: UInt64)] = []
+            if let failure { throw failure }
+            waiting.removeAll(keepingCapacity: true)
             func place(_ entry: (hash: UInt64, stored: UInt64), from start: Int) -> Bool {
                 var slot = start
                 while slot < chunkEnd {
-                    let offset = (slot - chunkStart) * slotSize
-                    if load(bytes, offset + 8) == 0 {
-                        store(entry.hash, into: &bytes, at: offset)
-                        store(entry.stored, into: &bytes, at: offset + 8)
+                    let n = (slot - chunkStart) * 2
+                    if buffer[n + 1] == 0 {
+                        buffer[n] = entry.hash.littleEndian
+                        buffer[n + 1] = entry.stored.littleEndian
                         return true
                     }
                     slot += 1
@@ -158,8 +167,15 @@ extension CacheTable {
                 if !place(entries[next], from: Int(entries[next].hash & mask)) { waiting.append(entries[next]) }
                 next += 1
             }
-            try FileIO.writeAll(fd, bytes, at: at, path: path)
-            carry = waiting
+            buffer.withUnsafeBytes { raw in
+                do throws(LedgerError) {
+                    try FileIO.writeExactly(fd, UnsafeRawBufferPointer(rebasing: raw[0..<count]), at: at, path: path)
+                } catch {
+                    failure = error
+                }
+            }
+            if let failure { throw failure }
+            swap(&carry, &waiting)
             chunkStart = chunkEnd
         }
         // Entries that ran past the last slot: probe from slot 0, one slot at a time (rare).

@@ -60,7 +60,7 @@ extension Ledger {
         } else if let size = (try? FileManager.default.attributesOfItem(atPath: directory.events.path)[.size] as? NSNumber)?.int64Value {
             expected = Int(size / 512)
         }
-        return FoldSpill(preferring: folder ?? directory.cache, prefix: prefix, expected: max(1024, expected + expected / 8), budget: budget)
+        return FoldSpill(preferring: folder ?? directory.cache, prefix: prefix, expected: max(1024, expected + 1024), budget: budget)
     }
 
     /// Under one brief shared lock: where the last complete line ends, and the hash store and
