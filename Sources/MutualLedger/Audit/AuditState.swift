@@ -103,8 +103,11 @@ public struct AuditState<Rules: LedgerRules>: Codable, Sendable {
     /// Saves `fold` as a v2 state: the tables first (what changed appended, flushed), then the
     /// state file replaced atomically. A crash in between leaves tables longer than the old state
     /// names: the next run sees they do not match and audits every line again, never trusting them.
+    /// With `spill`, the fold's tables are first moved from its folder to their names beside `url`.
     static func save(_ fold: LedgerFold<Rules>, tree: MerkleAccumulator, offset: Int64, logKey: String, checkpoint: String,
-                     to url: URL) throws(LedgerError) {
+                     to url: URL, spill: FoldSpill? = nil) throws(LedgerError) {
+        var fold = fold
+        _ = spill?.move(&fold, into: tables(url))
         let (small, refs) = try tables(url).persist(fold, sync: true)
         let state = AuditState(format: format, rules: Rules.name, rulesVersion: Rules.version, logKey: logKey,
                                checkpoint: checkpoint, size: Int64(fold.count), offset: offset, lastHash: fold.lastHash,

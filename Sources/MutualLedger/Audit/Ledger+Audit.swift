@@ -38,6 +38,11 @@ extension Ledger {
     ///
     /// `progress` is called now and then with the number of new lines audited and the log offset reached.
     public func audit(stateFile: URL, logKey: NoteVerifierKey?, progress: ((Int, Int64) -> Void)? = nil) throws(LedgerError) -> AuditResult {
+        try audit(stateFile: stateFile, logKey: logKey, progress: progress, spillBudget: FoldSpill.defaultBudget)
+    }
+
+    /// ``audit(stateFile:logKey:progress:)`` with a pass from the first line that spills its fold every `spillBudget` entries (``FoldSpill``).
+    func audit(stateFile: URL, logKey: NoteVerifierKey?, progress: ((Int, Int64) -> Void)?, spillBudget: Int) throws(LedgerError) -> AuditResult {
         try directory.requireExisting()
         let lock = FileLock(url: stateFile.deletingLastPathComponent().appendingPathComponent(stateFile.lastPathComponent + ".lock"), createFolder: false)
         guard lock.held else {
@@ -79,19 +84,24 @@ extension Ledger {
             }
         }
         let before = fold.count
+        // A pass from the first line keeps the fold's growing parts on disk (beside the state file).
+        let spill = before == 0 ? fullPassSpill(prefix: "audit-", budget: spillBudget, preferring: stateFile.deletingLastPathComponent()) : nil
         if fold.count < checkpoint.size {
             try log.forEachLine(from: offset, upTo: try log.size()) { (lineOffset, raw) throws(LedgerError) -> Bool in
                 do throws(LedgerError) {
                     try fold.admit(try LedgerLine(bytes: raw), bytes: raw, checkSignature: true)
                 } catch {
+                    try spill?.checkReads()
                     throw error.seq == nil ? error.at(fold.count) : error
                 }
+                spill?.admitted(&fold)
                 tree.append(Merkle.leafHash(raw))
                 offset = lineOffset + Int64(raw.count) + 1
                 if let progress, (fold.count - before) % 4096 == 0 { progress(fold.count - before, offset) }
                 return Int64(fold.count) < checkpoint.size
             }
         }
+        try spill?.checkReads()
         guard Int64(fold.count) == checkpoint.size else {
             throw LedgerError(.transparency, "the checkpoint covers \(checkpoint.size) lines but the log has only \(fold.count); the log was cut back after the checkpoint was issued")
         }
@@ -99,7 +109,7 @@ extension Ledger {
             throw LedgerError(.transparency, "the log's lines do not hash to the root of the checkpoint at size \(checkpoint.size); the log was rewritten: keep the checkpoint and the state file as evidence")
         }
         try AuditState<Rules>.save(fold, tree: tree, offset: offset, logKey: key.description,
-                                   checkpoint: String(decoding: note.bytes, as: UTF8.self), to: stateFile)
+                                   checkpoint: String(decoding: note.bytes, as: UTF8.self), to: stateFile, spill: spill)
         if old?.format == AuditState<Rules>.legacyFormat {
             try? FileManager.default.removeItem(at: AuditState<Rules>.idsURL(stateFile))
         }

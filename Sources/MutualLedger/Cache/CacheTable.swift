@@ -53,9 +53,17 @@ public final class CacheTable: Sendable {
     public let ref: Ref
     let capacity: Int
     let slotsUsed: Int
+    /// The hashes of every key in the table, when the process wrote all of them (a spilled fold's
+    /// table): a key it rules out is absent without a read.
+    let filter: KeyFilter?
+    /// Where failed reads are counted, if anywhere (``ReadFailures``).
+    let failures: ReadFailures?
 
-    private init(files: Files, valuesFD: Int32, indexFD: Int32, ref: Ref, capacity: Int, slotsUsed: Int) {
+    private init(files: Files, valuesFD: Int32, indexFD: Int32, ref: Ref, capacity: Int, slotsUsed: Int, filter: KeyFilter?,
+                 failures: ReadFailures?) {
         self.files = files
+        self.filter = filter
+        self.failures = failures
         self.valuesFD = valuesFD
         self.indexFD = indexFD
         self.ref = ref
@@ -69,7 +77,10 @@ public final class CacheTable: Sendable {
     }
 
     /// Opens a table as `ref` left it; nil if its files are missing or do not match.
-    public static func open(_ files: Files, ref: Ref, writable: Bool = false) -> CacheTable? {
+    /// With `filter`, the caller vouches that it holds the hash of every key in the table.
+    /// Reads that fail are counted in `failures`, if given.
+    public static func open(_ files: Files, ref: Ref, writable: Bool = false, filter: KeyFilter? = nil,
+                            failures: ReadFailures? = nil) -> CacheTable? {
         let flags = (writable ? O_RDWR : O_RDONLY) | O_CLOEXEC
         let values = Glibc.open(files.values.path, flags)
         guard values >= 0 else { return nil }
@@ -94,19 +105,20 @@ public final class CacheTable: Sendable {
             close(index)
             return nil
         }
-        return CacheTable(files: files, valuesFD: values, indexFD: index, ref: ref, capacity: capacity, slotsUsed: used)
+        return CacheTable(files: files, valuesFD: values, indexFD: index, ref: ref, capacity: capacity, slotsUsed: used, filter: filter, failures: failures)
     }
 
     /// The newest value recorded for `key`, if any.
     public func value(for key: [UInt8]) -> [UInt8]? {
         let hash = Self.hash(key)
+        if let filter, !filter.mayContain(hash) { return nil }
         var best: (offset: Int64, value: [UInt8])?
         var slot = Int(hash & UInt64(capacity - 1))
         var probed = 0
         while probed < capacity {
             let run = min(8, capacity - slot)
-            guard let bytes = try? FileIO.read(indexFD, count: run * Self.slotSize, at: Int64(Self.headerSize + slot * Self.slotSize),
-                                               path: files.index.path), bytes.count == run * Self.slotSize else { return nil }
+            guard let bytes = read(indexFD, count: run * Self.slotSize, at: Int64(Self.headerSize + slot * Self.slotSize),
+                                   path: files.index.path) else { return nil }
             for n in 0..<run {
                 let slotHash = Self.load(bytes, n * Self.slotSize)
                 let stored = Self.load(bytes, n * Self.slotSize + 8)
@@ -126,15 +138,32 @@ public final class CacheTable: Sendable {
 
     /// The record at `offset`, if it is whole, below the committed length, and has `hash`.
     func record(at offset: Int64, hash: UInt64?) -> (key: [UInt8], value: [UInt8], end: Int64)? {
+        // One read of up to 256 bytes holds most records whole; a longer one takes a second read.
+        let guess = Int(min(256, ref.length - offset))
         guard offset + 16 <= ref.length,
-              let head = try? FileIO.read(valuesFD, count: 16, at: offset, path: files.values.path), head.count == 16 else { return nil }
+              let head = read(valuesFD, count: guess, at: offset, path: files.values.path) else { return nil }
         if let hash, Self.load(head, 0) != hash { return nil }
         let keyCount = Int64(Self.load32(head, 8)), valueCount = Int64(Self.load32(head, 12))
         let end = offset + 16 + keyCount + valueCount
-        guard end <= ref.length,
-              let body = try? FileIO.read(valuesFD, count: Int(keyCount + valueCount), at: offset + 16, path: files.values.path),
-              body.count == Int(keyCount + valueCount) else { return nil }
+        guard end <= ref.length else { return nil }
+        let bodyCount = Int(keyCount + valueCount)
+        let body: [UInt8]
+        if 16 + bodyCount <= head.count {
+            body = Array(head[16..<(16 + bodyCount)])
+        } else {
+            guard let rest = read(valuesFD, count: bodyCount, at: offset + 16, path: files.values.path) else { return nil }
+            body = rest
+        }
         return (Array(body[0..<Int(keyCount)]), Array(body[Int(keyCount)...]), end)
+    }
+
+    /// Exactly `count` bytes at `offset`, or nil (counted in ``failures``).
+    private func read(_ fd: Int32, count: Int, at offset: Int64, path: String) -> [UInt8]? {
+        guard let bytes = try? FileIO.read(fd, count: count, at: offset, path: path), bytes.count == count else {
+            failures?.note()
+            return nil
+        }
+        return bytes
     }
 
     /// Every key with its newest value, in the order keys were first recorded.

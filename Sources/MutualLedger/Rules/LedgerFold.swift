@@ -137,4 +137,25 @@ public struct LedgerFold<Rules: LedgerRules>: Sendable {
         count = line.seq + 1
         lastHash = hash
     }
+
+    /// Passes each table-backed part (the event ids as `ids`, then the state's parts by name) to
+    /// `body`, which may write it out and re-attach it (``FoldTables``, ``FoldSpill``).
+    mutating func forEachTablePart(_ body: (String, inout any CacheTableBacked) throws(LedgerError) -> Void) throws(LedgerError) {
+        var boxed: any CacheTableBacked = ids
+        try body("ids", &boxed)
+        if let back = boxed as? EventIDIndex { ids = back }
+        if var tabled = state as? any CacheTableState {
+            try tabled.forEachCacheTable(body)
+            if let back = tabled as? Rules.State { state = back }
+        }
+    }
+
+    /// Entries the table-backed parts hold in memory (changed since they were last attached).
+    var pendingTableEntries: Int {
+        var total = ids.pendingCount
+        if var tabled = state as? any CacheTableState {
+            try? tabled.forEachCacheTable { (_, part) throws(LedgerError) in total += part.pendingCount }
+        }
+        return total
+    }
 }

@@ -6,7 +6,13 @@ extension Ledger {
     /// `batchSize`: lines per batch handed to a worker.
     public func verify(jobs: Int, batchSize: Int = 256, progress: ((Int, Int64) -> Void)? = nil,
                        finished: ((LedgerFold<Rules>, MerkleAccumulator, Int64) -> Void)? = nil) throws(LedgerError) -> VerificationReport {
-        guard jobs > 1 else { return try verify(progress: progress, finished: finished) }
+        try verify(jobs: jobs, batchSize: batchSize, progress: progress, spill: fullPassSpill(prefix: "verify-"), finished: finished)
+    }
+
+    /// ``verify(jobs:batchSize:progress:finished:)`` keeping the fold's growing parts on disk through `spill` (``FoldSpill``).
+    func verify(jobs: Int, batchSize: Int = 256, progress: ((Int, Int64) -> Void)?, spill: FoldSpill?,
+                finished: ((LedgerFold<Rules>, MerkleAccumulator, Int64) -> Void)?) throws(LedgerError) -> VerificationReport {
+        guard jobs > 1 else { return try verify(progress: progress, spill: spill, finished: finished) }
         try directory.requireExisting()
         let log = try LogFile.open(directory.events, writable: false)
         var (end, tree) = try stableView(log)
@@ -27,6 +33,7 @@ extension Ledger {
                 failure = error.seq == nil ? error.at(seq) : error
                 return false
             }
+            spill?.admitted(&fold)
             if batch.count >= batchSize {
                 workers.submit(batch)
                 batch.removeAll(keepingCapacity: true)
@@ -36,7 +43,9 @@ extension Ledger {
             return true
         }
         workers.submit(batch)
-        if let bad = workers.finish(), bad.seq <= failure?.seq ?? Int.max {
+        let bad = workers.finish()
+        try spill?.checkReads()
+        if let bad, bad.seq <= failure?.seq ?? Int.max {
             return VerificationReport(verified: bad.seq, lastHash: bad.prev,
                                       failure: LedgerFold<Rules>.signatureFailure(bad.author, seq: bad.seq))
         }

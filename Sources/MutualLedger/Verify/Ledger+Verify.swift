@@ -1,3 +1,5 @@
+import Foundation
+
 extension Ledger {
     /// Verifies the whole log in one streaming pass: each line canonical and well formed, seq
     /// contiguous, the prev chain, each signature under a key enrolled and not revoked at that
@@ -9,6 +11,12 @@ extension Ledger {
     /// reached (what the verified watermark saves).
     public func verify(progress: ((Int, Int64) -> Void)? = nil,
                        finished: ((LedgerFold<Rules>, MerkleAccumulator, Int64) -> Void)? = nil) throws(LedgerError) -> VerificationReport {
+        try verify(progress: progress, spill: fullPassSpill(prefix: "verify-"), finished: finished)
+    }
+
+    /// ``verify(progress:finished:)`` keeping the fold's growing parts on disk through `spill` (``FoldSpill``).
+    func verify(progress: ((Int, Int64) -> Void)?, spill: FoldSpill?,
+                finished: ((LedgerFold<Rules>, MerkleAccumulator, Int64) -> Void)?) throws(LedgerError) -> VerificationReport {
         try directory.requireExisting()
         let log = try LogFile.open(directory.events, writable: false)
         var (end, tree) = try stableView(log)
@@ -25,9 +33,11 @@ extension Ledger {
                 failure = error.seq == nil ? error.at(fold.count) : error
                 return false
             }
+            spill?.admitted(&fold)
             if let progress, fold.count % 4096 == 0 { progress(fold.count, consumed) }
             return true
         }
+        try spill?.checkReads()
         if failure == nil {
             if consumed < end {
                 failure = LedgerError(.tornTail, "the log ends with \(end - consumed) bytes of an incomplete line (an interrupted write?); run `mutual repair` to move them aside", seq: fold.count)
@@ -39,6 +49,18 @@ extension Ledger {
         }
         if failure == nil { finished?(fold, tree.tree, consumed) }
         return VerificationReport(verified: fold.count, lastHash: fold.lastHash, failure: failure)
+    }
+
+    /// A ``FoldSpill`` for a pass over the whole log, in `DIR/cache` (or a temporary folder), sized
+    /// by the hash store's leaf count (or the log's size when there is no store).
+    func fullPassSpill(prefix: String, budget: Int = FoldSpill.defaultBudget, preferring folder: URL? = nil) -> FoldSpill {
+        var expected = 1024
+        if let store = try? HashStore(url: directory.hashes, readOnly: true) {
+            expected = Int(store.count)
+        } else if let size = (try? FileManager.default.attributesOfItem(atPath: directory.events.path)[.size] as? NSNumber)?.int64Value {
+            expected = Int(size / 512)
+        }
+        return FoldSpill(preferring: folder ?? directory.cache, prefix: prefix, expected: max(1024, expected + 1024), budget: budget)
     }
 
     /// Under one brief shared lock: where the last complete line ends, and the hash store and

@@ -16,6 +16,11 @@ extension Ledger {
     /// Writing the watermark is best effort: a read-only or unwritable `DIR/cache`, or another run
     /// writing it at the same moment, never fails the verification. A failing run writes nothing.
     public func verify(sinceWatermark: Bool, jobs: Int, progress: ((Int, Int64) -> Void)? = nil) throws(LedgerError) -> WatermarkVerification {
+        try verify(sinceWatermark: sinceWatermark, jobs: jobs, progress: progress, spillBudget: FoldSpill.defaultBudget)
+    }
+
+    /// ``verify(sinceWatermark:jobs:progress:)`` with a full pass that spills its fold every `spillBudget` entries (``FoldSpill``).
+    func verify(sinceWatermark: Bool, jobs: Int, progress: ((Int, Int64) -> Void)?, spillBudget: Int) throws(LedgerError) -> WatermarkVerification {
         try directory.requireExisting()
         var reason: String?
         var remembered: VerifiedWatermark<Rules>?
@@ -40,14 +45,16 @@ extension Ledger {
         }
         let checkpointsBefore = (try? FileManager.default.attributesOfItem(atPath: directory.checkpoints.path)[.size] as? NSNumber)?.int64Value ?? 0
         var finished: (fold: LedgerFold<Rules>, tree: MerkleAccumulator, end: Int64)?
-        var report = try verify(jobs: jobs, progress: progress) { finished = ($0, $1, $2) }
+        let spill = fullPassSpill(prefix: "verified-", budget: spillBudget)
+        var report = try verify(jobs: jobs, progress: progress, spill: spill) { finished = ($0, $1, $2) }
         var saved: Int?
         if report.isValid, let (fold, tree, end) = finished {
             if let remembered, let failure = heldToRememberedCheckpoint(remembered, fold: fold, tree: tree) {
                 report.failure = failure
             } else {
                 let latest = try? SignedNote.parse(FileIO.readSmallFile(directory.checkpoint, limit: SignedNote.maxBytes, what: "checkpoint"))
-                saved = saveWatermark(fold, tree: tree, end: end, latest: latest, checkpoints: checkpointsPosition(upTo: checkpointsBefore))
+                saved = saveWatermark(fold, tree: tree, end: end, latest: latest, checkpoints: checkpointsPosition(upTo: checkpointsBefore),
+                                      spill: spill)
             }
         }
         return WatermarkVerification(report: report, linesChecked: finished?.fold.count ?? report.verified, resumedFrom: nil,
@@ -107,8 +114,10 @@ extension Ledger {
     }
 
     /// Saves the watermark at `end` (tables, then the JSON); the line count saved, or nil if it could not be written.
+    /// With `spill`, the fold's tables are moved from the spill folder to the watermark's names first
+    /// (``FoldSpill/move(_:into:)``), so they are not written again.
     func saveWatermark(_ fold: LedgerFold<Rules>, tree: MerkleAccumulator, end: Int64, latest: SignedNote?,
-                       checkpoints: CheckpointsPosition) -> Int? {
+                       checkpoints: CheckpointsPosition, spill: FoldSpill? = nil) -> Int? {
         // Only one run writes at a time; the other one (or a read-only DIR/cache) writes nothing.
         let lock = FileLock(url: VerifiedWatermark<Rules>.lockURL(directory), createFolder: true)
         guard lock.held, let log = try? LogFile.open(directory.events, writable: false),
@@ -118,6 +127,8 @@ extension Ledger {
         if let latest, let checkpoint = try? Checkpoint.parse(latest.text), checkpoint.size == tree.size, checkpoint.root == tree.root {
             note = String(decoding: latest.bytes, as: UTF8.self)
         }
+        var fold = fold
+        _ = spill?.move(&fold, into: VerifiedWatermark<Rules>.tables(directory))
         do throws(LedgerError) {
             let (state, refs) = try VerifiedWatermark<Rules>.tables(directory).persist(fold, sync: true)
             let mark = VerifiedWatermark<Rules>(
