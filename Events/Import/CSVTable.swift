@@ -36,6 +36,16 @@ public struct CSVTable: Sendable {
 
     /// ``init(text:required:optional:)`` reading texts of `pieceBytes` or more in pieces.
     init(text: String, required: [String], optional: [String] = [], pieceBytes: Int) throws(LedgerError) {
+        let (header, rows) = try Self.records(text: text, required: required, optional: optional, pieceBytes: pieceBytes)
+        self.header = header
+        self.rows = ParallelMap.map(rows.count) { Row(number: rows[$0].number, cells: Dictionary(uniqueKeysWithValues: zip(header, rows[$0].cells))) }
+    }
+
+    /// The header and the data rows of `text` as lists of cells with their row numbers, checked as
+    /// a table (header, columns, cell counts, the row limit, well-formed CSV): what
+    /// ``init(text:required:optional:)`` reads, before the cells are keyed by column.
+    static func records(text: String, required: [String], optional: [String] = [],
+                        pieceBytes: Int = CSVTable.pieceBytes) throws(LedgerError) -> (header: [String], rows: [(number: Int, cells: [String])]) {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let read = CSVChunks.read(text, size: text.utf8.count >= pieceBytes ? pieceBytes : Int.max)
@@ -49,7 +59,6 @@ public struct CSVTable: Sendable {
             }
             header = row
         }
-        self.header = header
         let known = Set(required + optional)
         for (index, name) in header.enumerated() {
             guard known.contains(name) else {
@@ -79,8 +88,7 @@ public struct CSVTable: Sendable {
         if let error = read.error {
             throw LedgerError(.validation, "row \(number + 1): the CSV is malformed (\(error)); check its quotes and encoding (UTF-8)")
         }
-        let rows = accepted
-        self.rows = ParallelMap.map(rows.count) { Row(number: rows[$0].number, cells: Dictionary(uniqueKeysWithValues: zip(header, rows[$0].cells))) }
+        return (header, accepted)
     }
 
     /// Reads `text` with the `required` columns and turns every row into an ``ImportRow`` with
@@ -91,15 +99,7 @@ public struct CSVTable: Sendable {
     /// ```
     public static func importRows(_ text: String, required: [String],
                                   draft: @escaping @Sendable ([String: String]) throws(LedgerError) -> EventDraft) throws(LedgerError) -> [ImportRow] {
-        let rows = try CSVTable(text: text, required: required).rows
-        // Rows are independent: turned into drafts on all cores; the first bad row, in file order, is reported.
-        return try ParallelMap.tryMap(rows.count) { (index: Int) throws(LedgerError) -> ImportRow in
-            let row = rows[index]
-            do throws(LedgerError) {
-                return ImportRow(number: row.number, draft: try draft(row.cells))
-            } catch {
-                throw LedgerError(error.code, "row \(row.number): \(error.message)")
-            }
-        }
+        let batch = try ImportBatch(text, required: required, draft: draft)
+        return try batch.rows(0..<batch.count)
     }
 }

@@ -32,26 +32,72 @@ public struct ImportRow: Sendable, Equatable {
         try run(rows, ledger: ledger, key: key, dryRun: false, progress: progress)
     }
 
+    /// ``checkAll(_:ledger:key:progress:)`` of a whole CSV, a window of rows at a time (``window``).
+    public static func checkAll<Rules: LedgerRules>(_ batch: ImportBatch, ledger: Ledger<Rules>, key: SigningKey, window: Int = ImportRow.window,
+                                                    progress: ((Int) -> Void)? = nil) throws(LedgerError) {
+        _ = try run(count: batch.count, window: window, rows: batch.rows, ledger: ledger, key: key, dryRun: true, progress: progress)
+    }
+
+    /// ``importAll(_:ledger:key:progress:)`` of a whole CSV, built, signed and checked a window of
+    /// rows at a time (``window``): only the encoded lines of the rows before wait in memory, and
+    /// nothing is written until every row has passed (then one write, one fsync).
+    @discardableResult
+    public static func importAll<Rules: LedgerRules>(_ batch: ImportBatch, ledger: Ledger<Rules>, key: SigningKey, window: Int = ImportRow.window,
+                                                     progress: ((Int) -> Void)? = nil) throws(LedgerError) -> [AppendOutcome] {
+        try run(count: batch.count, window: window, rows: batch.rows, ledger: ledger, key: key, dryRun: false, progress: progress)
+    }
+
+    /// Rows built, signed and checked at a time by the ``ImportBatch`` forms.
+    public static let window = 8192
+
     private static func run<Rules: LedgerRules>(_ rows: [ImportRow], ledger: Ledger<Rules>, key: SigningKey, dryRun: Bool,
+                                                progress: ((Int) -> Void)?) throws(LedgerError) -> [AppendOutcome] {
+        try run(count: rows.count, window: max(1, rows.count), rows: { Array(rows[$0]) }, ledger: ledger, key: key, dryRun: dryRun, progress: progress)
+    }
+
+    private static func run<Rules: LedgerRules>(count: Int, window: Int, rows: (Range<Int>) throws(LedgerError) -> [ImportRow],
+                                                ledger: Ledger<Rules>, key: SigningKey, dryRun: Bool,
                                                 progress: ((Int) -> Void)?) throws(LedgerError) -> [AppendOutcome] {
         // Events are built on all cores, all stamped with one reading of the clock; the first row
         // that cannot be built, in file order, is refused.
         let recorded = Timestamp(ledger.clock())
         let author = key.id
-        let ids = EventID.random(count: rows.count)
-        let events = try ParallelMap.tryMap(rows.count) { (index: Int) throws(LedgerError) -> Event in
-            let row = rows[index]
-            do throws(LedgerError) {
-                return try ledger.makeEvent(type: row.draft.type, schema: row.draft.schema, body: row.draft.body,
-                                            partnership: row.draft.partnership, occurred: row.draft.occurred, id: ids[index],
-                                            author: author, recorded: recorded)
-            } catch {
-                throw Ledger<Rules>.refusal(error, label: "row \(row.number)")
+        func build(_ window: [ImportRow]) throws(LedgerError) -> [Event] {
+            let ids = EventID.random(count: window.count)
+            return try ParallelMap.tryMap(window.count) { (index: Int) throws(LedgerError) -> Event in
+                let row = window[index]
+                do throws(LedgerError) {
+                    return try ledger.makeEvent(type: row.draft.type, schema: row.draft.schema, body: row.draft.body,
+                                                partnership: row.draft.partnership, occurred: row.draft.occurred, id: ids[index],
+                                                author: author, recorded: recorded)
+                } catch {
+                    throw Ledger<Rules>.refusal(error, label: "row \(row.number)")
+                }
             }
         }
+        // Row numbers of the window being checked, for the refusals' labels, and where it starts.
+        var numbers: [Int] = []
+        var windowStart = 0
+        var built = 0
         do throws(LedgerError) {
-            return try ledger.appendSigning(events, with: key, label: { "row \(rows[$0].number)" }, dryRun: dryRun, progress: progress)
+            return try ledger.appendSigning(count: count, window: window, events: { (range: Range<Int>) throws(LedgerError) -> [Event] in
+                let window = try rows(range)
+                let events = try build(window)
+                numbers = window.map(\.number)
+                windowStart = range.lowerBound
+                built = range.upperBound
+                return events
+            }, with: key, label: { "row \(numbers[$0 - windowStart])" }, dryRun: dryRun, progress: progress)
         } catch {
+            // What the steps in order would report: a row whose cells do not make an event, anywhere
+            // in the file, comes before anything the ledger refuses. Only a failing import pays for
+            // building the rows it had not reached.
+            var start = built
+            while start < count {
+                let range = start..<min(count, start + window)
+                _ = try build(try rows(range))
+                start = range.upperBound
+            }
             // Refusals of a row name it; I/O errors of the ledger pass through as they are.
             guard error.message.hasPrefix("row ") else { throw error }
             var refused = error

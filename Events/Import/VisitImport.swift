@@ -17,6 +17,11 @@ public enum VisitImport {
         try CSVTable.importRows(text, required: columns, draft: draft)
     }
 
+    /// The file's rows read and checked as a table, their drafts built a window at a time (``ImportBatch``).
+    public static func batch(_ text: String) throws(LedgerError) -> ImportBatch {
+        try ImportBatch(text, required: columns, draft: draft)
+    }
+
     static func draft(_ cells: [String: String]) throws(LedgerError) -> EventDraft {
         func cell(_ name: String) -> String { cells[name] ?? "" }
         let body: [String: JSONValue] = [

@@ -166,6 +166,15 @@ public final class CacheTable: Sendable {
         return bytes
     }
 
+    /// Every record below the committed length, in file order (a key updated later appears again).
+    func forEachRecord(_ body: (_ key: [UInt8], _ value: [UInt8]) -> Void) {
+        var offset: Int64 = 0
+        while offset < ref.length, let record = record(at: offset, hash: nil) {
+            body(record.key, record.value)
+            offset = record.end
+        }
+    }
+
     /// Every key with its newest value, in the order keys were first recorded.
     public func entries() -> [(key: [UInt8], value: [UInt8])] {
         var order: [[UInt8]] = []
@@ -196,22 +205,36 @@ public final class CacheTable: Sendable {
     /// Appends `entries` to the table `ref` names (growing its index when it would be more than
     /// half full) and returns the ref to store; nil if the files no longer match `ref`.
     public static func append(_ files: Files, ref: Ref, entries: [(key: [UInt8], value: [UInt8])]) throws(LedgerError) -> Ref? {
-        guard !entries.isEmpty else { return ref }
+        try append(files, ref: ref, count: entries.count) { emit in
+            for (key, value) in entries { emit(key, value) }
+        }
+    }
+
+    /// Batches of at least this many entries, or any that grows the index, are placed by one pass
+    /// over the index in slot order (``appendStreaming(_:ref:count:produce:added:)``) rather than one
+    /// read and write per entry.
+    static let streamingAppendMinimum = 4096
+
+    /// ``append(_:ref:entries:)`` of the `count` entries `produce` hands over, without building them
+    /// as an array. An index that must grow is rebuilt streaming (its used slots, 16 bytes each, are
+    /// the only part held in memory), never read and rewritten whole in memory.
+    ///
+    /// ```swift
+    /// let ref2 = try CacheTable.append(files, ref: ref, count: part.pendingCount) { emit in part.forEachPendingEntry(emit) }
+    /// ```
+    public static func append(_ files: Files, ref: Ref, count: Int,
+                              produce: (_ emit: (_ key: [UInt8], _ value: [UInt8]) -> Void) -> Void) throws(LedgerError) -> Ref? {
+        guard count > 0 else { return ref }
         guard let table = open(files, ref: ref, writable: true) else { return nil }
-        let used = table.slotsUsed + entries.count
+        let used = table.slotsUsed + count
         var capacity = table.capacity
         while used * 2 > capacity { capacity *= 2 }
-        if capacity != table.capacity {
-            let old = try FileIO.read(table.indexFD, count: table.capacity * slotSize, at: Int64(headerSize), path: files.index.path)
-            var slots = [UInt8](repeating: 0, count: capacity * slotSize)
-            for n in 0..<table.capacity where load(old, n * slotSize + 8) != 0 {
-                place(hash: load(old, n * slotSize), stored: load(old, n * slotSize + 8), into: &slots, capacity: capacity)
-            }
-            let values = encode(entries, at: ref.length, into: &slots, capacity: capacity)
-            try FileIO.writeAll(table.valuesFD, values.bytes, at: ref.length, path: files.values.path)
-            try FileIO.replaceAtomically(files.index, contents: header(ref.generation, capacity, used) + slots, sync: false)
-            return Ref(generation: ref.generation, length: ref.length + Int64(values.bytes.count))
+        if capacity != table.capacity || count >= streamingAppendMinimum {
+            return try appendStreaming(files, ref: ref, count: count, produce: produce, added: { _ in })
         }
+        var entries: [(key: [UInt8], value: [UInt8])] = []
+        entries.reserveCapacity(count)
+        produce { key, value in entries.append((key, value)) }
         // Write the records first, then their slots, then the header: a crash in between leaves a
         // values file longer than any snapshot names, so the table is not trusted again.
         var scratch: [UInt8] = []

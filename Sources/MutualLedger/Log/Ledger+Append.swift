@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// What happened to one event handed to ``Ledger/append(_:)``.
 public enum AppendOutcome: Sendable, Equatable {
@@ -28,11 +29,16 @@ extension Ledger {
     /// ``append(_:)`` of events already encoded (e.g. read by ``EncodedEvent/parseLines(_:)``):
     /// each event's signature is checked over, and its line built around, the bytes encoded once.
     public func append(encoded events: [EncodedEvent]) throws(LedgerError) -> [AppendOutcome] {
+        try append(encoded: events, spillBudget: FoldSpill.defaultBudget)
+    }
+
+    /// ``append(encoded:)`` rebuilding a missing cache with its fold spilled every `spillBudget` entries (``FoldSpill``).
+    func append(encoded events: [EncodedEvent], spillBudget: Int) throws(LedgerError) -> [AppendOutcome] {
         try directory.requireExisting()
         let log = try LogFile.open(directory.events, writable: true)
         try log.lockExclusive(timeout: lockTimeout)
         defer { log.unlock() }
-        var (fold, end) = try currentFold(log)
+        var (fold, end, spill) = try currentFold(log, spillBudget: spillBudget)
         let previousCount = fold.count
         var ids = BatchIDs(events.map(\.signed.event.id), fold: fold)
         let recorded = try recordedEvents(log, for: events, ids: ids)
@@ -81,22 +87,31 @@ extension Ledger {
         if let signatures, let (index, error) = signatures.finish() {
             throw Self.refusal(error, index: index, of: events.count)
         }
+        try spill?.checkReads()
         let (pending, lastHash) = chain.finish()
-        try commit(pending, log: log, fold: fold.withLastHash(lastHash), previousCount: previousCount)
+        try commit(pending, log: log, fold: fold.withLastHash(lastHash), previousCount: previousCount, spill: spill)
         return outcomes
     }
 
     /// Writes a checked batch: one `write` and one `fsync` of the lines, then the cache, one hash
     /// store update and one checkpoint. Nothing is written for an empty batch.
-    func commit(_ pending: PendingLines, log: LogFile, fold: LedgerFold<Rules>, previousCount: Int) throws(LedgerError) {
+    /// With `spill` (the fold was rebuilt from the whole log), its tables become the append cache's
+    /// tables once the lines are in (``FoldSpill/move(_:into:)``): nothing is written twice.
+    func commit(_ pending: PendingLines, log: LogFile, fold: LedgerFold<Rules>, previousCount: Int,
+                spill: FoldSpill? = nil) throws(LedgerError) {
         guard !pending.isEmpty else { return }
         // The checkpoint after the write needs the log key: find a missing or too readable one
         // now, while nothing is written, rather than after the lines are in.
         let logKey = try SigningKey.load(from: directory.logKey)
         let leafHashes = pending.leafHashes
         try log.append(pending.bytes)
+        var moved = fold
+        if let spill, (try? FileManager.default.createDirectory(at: directory.cache, withIntermediateDirectories: true)) != nil {
+            _ = spill.move(&moved, into: LedgerSnapshot<Rules>.tables(directory))
+        }
         // The cache and the hash store + checkpoint are separate files: written side by side, once the lines are in.
         let directory = directory
+        let fold = moved
         let lastOffset = pending.lastOffset, end = pending.end + Int64(pending.bytes.count)
         let saving = DispatchGroup()
         DispatchQueue.global().async(group: saving) {
@@ -149,8 +164,17 @@ extension Ledger {
 
     /// The fold as of the log's last complete line, refusing a log that does not verify.
     /// Writes nothing: the cache is saved only by a successful append, so a refused command leaves
-    /// every file of the ledger byte-identical. See ``replay(_:from:upTo:)`` for what is checked.
+    /// every file of the ledger byte-identical. See ``replay(_:from:upTo:spill:)`` for what is checked.
     func currentFold(_ log: LogFile) throws(LedgerError) -> (LedgerFold<Rules>, Int64) {
+        let (fold, end, _) = try currentFold(log, spillBudget: FoldSpill.defaultBudget)
+        return (fold, end)
+    }
+
+    /// ``currentFold(_:)``; without a cache snapshot that matches the log, the whole log is replayed
+    /// with its fold spilled every `spillBudget` entries, and the spill is returned: keep it while
+    /// the fold is in use (its tables are read through), and hand it to ``commit(_:log:fold:previousCount:spill:)``.
+    /// The spill's private folder (`DIR/cache/spill-PID-*`) is removed when it is released.
+    func currentFold(_ log: LogFile, spillBudget: Int) throws(LedgerError) -> (LedgerFold<Rules>, Int64, FoldSpill?) {
         let end: Int64
         switch try log.tail() {
         case .empty:
@@ -161,7 +185,8 @@ extension Ledger {
             end = last.end
         }
         let cached = LedgerSnapshot<Rules>.load(directory, log: log, rules: rules).flatMap { $0.end <= end ? $0 : nil }
-        return (try replay(log, from: cached, upTo: end), end)
+        let spill = cached == nil ? fullPassSpill(prefix: "\(Rules.name)-", budget: spillBudget) : nil
+        return (try replay(log, from: cached, upTo: end, spill: spill), end, spill)
     }
 
     /// The signed events already in the log whose ids events of the batch reuse, by seq: read in

@@ -8,7 +8,13 @@ extension Ledger {
     ///   hash is folded into a Merkle tree that must match the latest signed checkpoint at that
     ///   checkpoint's size; signatures are checked for the lines after that checkpoint, which no
     ///   checkpoint vouches for yet.
-    func replay(_ log: LogFile, from snapshot: (fold: LedgerFold<Rules>, end: Int64)?, upTo end: Int64) throws(LedgerError) -> LedgerFold<Rules> {
+    ///
+    /// With `spill` (a replay from the first line, the append cache missing or stale), the fold's
+    /// growing parts go to cache tables as the full `verify` keeps them (``FoldSpill``), so that
+    /// rebuilding the cache of a large ledger takes flat memory; ``commit(_:log:fold:previousCount:spill:)``
+    /// then moves those tables to the append cache's names.
+    func replay(_ log: LogFile, from snapshot: (fold: LedgerFold<Rules>, end: Int64)?, upTo end: Int64,
+                spill: FoldSpill? = nil) throws(LedgerError) -> LedgerFold<Rules> {
         var fold = snapshot?.fold ?? LedgerFold(rules: rules)
         let vouched: Checkpoint? = snapshot == nil ? (try? latestCheckpoint(log))?.checkpoint : nil
         var tree = MerkleAccumulator()
@@ -21,6 +27,7 @@ extension Ledger {
                 throw LedgerError(error.code, "the ledger fails verification (\(error.message)); run `mutual verify` and restore the log from a backup", seq: error.seq ?? fold.count)
             }
             fold.apply(line, hash: LedgerLine.hash(of: raw))
+            spill?.admitted(&fold)
             if let vouched, tree.size < vouched.size {
                 tree.append(Merkle.leafHash(raw))
                 if tree.size == vouched.size, tree.root != vouched.root {
@@ -29,6 +36,7 @@ extension Ledger {
             }
             return true
         }
+        try spill?.checkReads()
         if let vouched, tree.size < vouched.size {
             throw LedgerError(.transparency, "the log has \(fold.count) lines but its checkpoint covers \(vouched.size): lines were removed; restore the log from a backup")
         }

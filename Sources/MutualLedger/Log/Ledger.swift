@@ -124,7 +124,10 @@ public struct Ledger<Rules: LedgerRules>: Sendable {
         let log = try LogFile.open(directory.events, writable: false)
         try log.lockShared(timeout: lockTimeout)
         defer { log.unlock() }
-        let (fold, _) = try currentFold(log)
-        return try body(fold)
+        let (fold, _, spill) = try currentFold(log, spillBudget: FoldSpill.defaultBudget)
+        let result = try body(fold)
+        // The spill's tables stay in place while `body` reads the fold through them.
+        withExtendedLifetime(spill) {}
+        return result
     }
 }

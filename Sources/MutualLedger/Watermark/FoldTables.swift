@@ -54,14 +54,21 @@ struct FoldTables {
         func persist(_ name: String, _ part: inout any CacheTableBacked) throws(LedgerError) {
             let files = files(name)
             var ref: CacheTable.Ref?
+            let source = part
             if let base = part.cacheBase, base.files.values == files.values {
-                ref = try CacheTable.append(files, ref: base.ref, entries: part.pendingEntries)
+                ref = try CacheTable.append(files, ref: base.ref, count: source.pendingCount) { emit in source.forEachPendingEntry(emit) }
             }
             if ref == nil {
                 // Without a base table the pending entries are all of them (a removed key is an
                 // empty value, which reads as absent): no second copy of a part that can be large.
-                if part.cacheBase == nil {
-                    let source = part
+                // With a base elsewhere (a spill folder that could not be moved), its records are
+                // copied in file order, then the pending ones: the newest record of a key still wins.
+                if let base = part.cacheBase, base.files.values != files.values {
+                    ref = try CacheTable.create(files, count: base.slotsUsed + source.pendingCount) { emit in
+                        base.forEachRecord(emit)
+                        source.forEachPendingEntry(emit)
+                    }
+                } else if part.cacheBase == nil {
                     ref = try CacheTable.create(files, count: source.pendingCount) { emit in source.forEachPendingEntry(emit) }
                 } else {
                     ref = try CacheTable.create(files, entries: part.allEntries)

@@ -33,15 +33,21 @@ struct Import: ParsableCommand {
     /// The largest CSV file `import` reads (with ``CSVTable/maxRows``, this bounds its memory).
     static let fileLimit = 64 << 20
 
+    /// The file's rows and whether they are debriefs; the file's bytes and text are released on return
+    /// (only the rows' cells are kept while the import runs).
+    private func read() throws(LedgerError) -> (ImportBatch, isDebriefs: Bool) {
+        let bytes = try BulkInput.load(file, limit: Self.fileLimit, what: "CSV file")
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw LedgerError(.validation, "\(file) is not UTF-8 text; save it as CSV UTF-8")
+        }
+        let header = text.prefix { $0 != "\n" && $0 != "\r\n" }
+        let isDebriefs = kind.map { $0 == .debriefs } ?? header.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == "held" }
+        return (try isDebriefs ? DebriefImport.batch(text) : VisitImport.batch(text), isDebriefs)
+    }
+
     func run() throws {
         try reportingErrors { () throws(LedgerError) in
-            let bytes = try BulkInput.load(file, limit: Self.fileLimit, what: "CSV file")
-            guard let text = String(validating: bytes, as: UTF8.self) else {
-                throw LedgerError(.validation, "\(file) is not UTF-8 text; save it as CSV UTF-8")
-            }
-            let header = text.prefix { $0 != "\n" && $0 != "\r\n" }
-            let isDebriefs = kind.map { $0 == .debriefs } ?? header.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == "held" }
-            let rows = try isDebriefs ? DebriefImport.parse(text) : VisitImport.parse(text)
+            let (rows, isDebriefs) = try read()
             let ledger = ledger.open()
             let signingKey = try key.load()
             let progress = ProgressLine("import", totalBytes: Int64(max(1, rows.count)), quiet: quiet)
