@@ -61,7 +61,7 @@ public struct RecordSnapshot: Sendable, Equatable {
         out.int(Int(stream.latestDate?.daysSinceEpoch ?? 0))
         out.u64(UInt64(stream.items.count))
         for index in stream.items.indices {
-            let id = stream.ids[index]
+            let id = stream.index.key(at: index)
             out.u64(id.high)
             out.u64(id.low)
             out.int(stream.items[index].seq)
@@ -111,13 +111,11 @@ public struct RecordSnapshot: Sendable, Equatable {
         stream.latestDate = hasDate ? CalendarDate(daysSinceEpoch: Int64(days)) : nil
         let items = try input.count(minimum: 36)
         stream.items.reserveCapacity(items + 4096)
-        stream.ids.reserveCapacity(items + 4096)
-        stream.index.reserveCapacity(items + 4096)
-        for position in 0..<items {
+        for _ in 0..<items {
             let id = EventKey(high: try input.u64(), low: try input.u64())
             let seq = try input.int()
             guard let kind = RecordKind(rawValue: try input.u8()), kind != .other, kind != .corrected, kind != .retracted,
-                  stream.index[id] == nil else { throw SnapshotReader.Malformed() }
+                  stream.index.insertIfAbsent(id) else { throw SnapshotReader.Malformed() }
             let partnership = try input.optional()
             let date = CalendarDate(daysSinceEpoch: Int64(try input.int()))
             let authorOrg = try input.optional()
@@ -125,8 +123,6 @@ public struct RecordSnapshot: Sendable, Equatable {
             let body = try RecordBody(from: &input)
             stream.items.append(RecordStream.Item(seq: seq, kind: kind, partnership: partnership, date: date,
                                                   authorOrg: authorOrg, body: body, retracted: retracted))
-            stream.ids.append(id)
-            stream.index[id] = position
         }
         for _ in 0..<(try input.count(minimum: 8)) {
             let key = try input.string()
