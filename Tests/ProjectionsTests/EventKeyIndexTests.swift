@@ -49,3 +49,12 @@ struct EventKeyIndexTests {
         #expect(first != EventKeyIndex())
     }
 }
+
+/// The per-item state a report keeps for every event it reads stays at most 72 bytes (it was 80
+/// before the mission body was boxed): a million events keep a million items.
+struct RecordItemSizeTests {
+    @Test func anItemIsAtMost72Bytes() {
+        #expect(MemoryLayout<RecordStream.Item>.stride <= 72)
+        #expect(MemoryLayout<RecordBody>.size <= 17)
+    }
+}
