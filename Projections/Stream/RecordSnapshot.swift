@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 import MutualLedger
 
 /// A saved ``RecordStream``: the record's state after the first `count` lines of the log, with
@@ -98,7 +99,33 @@ public struct RecordSnapshot: Sendable, Equatable {
         let contentEnd = bytes.count - 64
         guard LedgerLine.hash(of: bytes[..<contentEnd]).utf8.elementsEqual(bytes[contentEnd...]) else { throw SnapshotReader.Malformed() }
         var input = SnapshotReader(bytes, limit: contentEnd)
-        _ = try input.raw(Self.magic.count)
+        try self.init(reading: &input, point: point)
+    }
+
+    /// Reads the snapshot file at `path` as ``init(decoding:point:)`` reads its bytes, the same
+    /// checks and the same result, without holding the file in memory: it is read in windows of
+    /// `window` bytes (1 MiB) as it is decoded, and its checksum compared once the whole content was read.
+    ///
+    /// ```swift
+    /// let snapshot = try RecordSnapshot(contentsOf: reader.snapshotURL.path)   // Malformed if not intact
+    /// ```
+    public init(contentsOf path: String, point: ReportPoint = .latest, window: Int = 1 << 20) throws(SnapshotReader.Malformed) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw SnapshotReader.Malformed() }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_size > Int64(Self.magic.count + 64) else { throw SnapshotReader.Malformed() }
+        let contentEnd = Int(info.st_size) - 64
+        var input = SnapshotReader(file: fd, contentLength: contentEnd, window: window)
+        try self.init(reading: &input, point: point)
+        var stored = [UInt8](repeating: 0, count: 64)
+        let n = stored.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 64, off_t(contentEnd)) }
+        guard n == 64, input.contentDigestHex() == stored else { throw SnapshotReader.Malformed() }
+    }
+
+    /// Decodes the content (everything before the checksum) from `input`, to its end.
+    private init(reading input: inout SnapshotReader, point: ReportPoint) throws(SnapshotReader.Malformed) {
+        guard try input.raw(Self.magic.count) == Self.magic else { throw SnapshotReader.Malformed() }
         guard try input.u32() == Self.format, try input.string() == Self.projection,
               try input.u32() == Self.projectionVersion else { throw SnapshotReader.Malformed() }
         var stream = RecordStream(point: point)
