@@ -17,7 +17,7 @@ public enum RecordBody: Sendable, Equatable {
     indirect case visit(VisitFields)
     case confirm(visit: String)
     indirect case debrief(DebriefFields)
-    case missionRevised(version: Int, directions: [String], levels: [String])
+    indirect case missionRevised(version: Int, directions: [String], levels: [String])
     case missionEndorsed(version: Int)
     indirect case innovation(id: String, origin: String, recipient: String, title: String)
     /// `date`: the body's `date`, nil when absent (the event's effective date applies).

@@ -108,8 +108,8 @@ public struct RecordReader: Sendable {
     /// The snapshot, if there is one that matches the log as it stands; nil otherwise.
     func loadSnapshot(point: ReportPoint, log: LogFile, end: Int64) -> RecordSnapshot? {
         if case .asOf = point { return nil }
-        guard let bytes = Self.readWhole(snapshotURL),
-              let snapshot = try? RecordSnapshot(decoding: bytes, point: point) else { return nil }
+        // Read in windows as it is decoded, never whole (it is about 130 bytes per event).
+        guard let snapshot = try? RecordSnapshot(contentsOf: snapshotURL.path, point: point) else { return nil }
         if case .at(let seq) = point, snapshot.stream.count > seq + 1 { return nil }
         let length = snapshot.offset - snapshot.lastLineStart
         guard snapshot.offset <= end, length >= 2, length <= Int64(LogFile.maxLineLength) + 1,
@@ -120,29 +120,6 @@ public struct RecordReader: Sendable {
             guard let before = try? log.read(at: snapshot.lastLineStart - 1, count: 1), before == [0x0a] else { return nil }
         }
         return snapshot
-    }
-
-    /// The whole file, read straight into one array (nil if it cannot be read).
-    static func readWhole(_ url: URL) -> [UInt8]? {
-        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_size >= 0, info.st_size < Int64(Int32.max) else { return nil }
-        let size = Int(info.st_size)
-        var complete = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            var done = 0
-            while done < size {
-                let n = pread(fd, buffer.baseAddress.map { $0 + done }, size - done, off_t(done))
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { break }
-                done += n
-            }
-            complete = done == size
-            count = done
-        }
-        return complete ? bytes : nil
     }
 
     /// Writes the snapshot atomically (a temporary file, then `rename`; no `fsync`, it is a cache),

@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 import MutualLedger
 
 /// A saved ``RecordStream``: the record's state after the first `count` lines of the log, with
@@ -61,7 +62,7 @@ public struct RecordSnapshot: Sendable, Equatable {
         out.int(Int(stream.latestDate?.daysSinceEpoch ?? 0))
         out.u64(UInt64(stream.items.count))
         for index in stream.items.indices {
-            let id = stream.ids[index]
+            let id = stream.index.key(at: index)
             out.u64(id.high)
             out.u64(id.low)
             out.int(stream.items[index].seq)
@@ -98,7 +99,33 @@ public struct RecordSnapshot: Sendable, Equatable {
         let contentEnd = bytes.count - 64
         guard LedgerLine.hash(of: bytes[..<contentEnd]).utf8.elementsEqual(bytes[contentEnd...]) else { throw SnapshotReader.Malformed() }
         var input = SnapshotReader(bytes, limit: contentEnd)
-        _ = try input.raw(Self.magic.count)
+        try self.init(reading: &input, point: point)
+    }
+
+    /// Reads the snapshot file at `path` as ``init(decoding:point:)`` reads its bytes, the same
+    /// checks and the same result, without holding the file in memory: it is read in windows of
+    /// `window` bytes (1 MiB) as it is decoded, and its checksum compared once the whole content was read.
+    ///
+    /// ```swift
+    /// let snapshot = try RecordSnapshot(contentsOf: reader.snapshotURL.path)   // Malformed if not intact
+    /// ```
+    public init(contentsOf path: String, point: ReportPoint = .latest, window: Int = 1 << 20) throws(SnapshotReader.Malformed) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw SnapshotReader.Malformed() }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_size > Int64(Self.magic.count + 64) else { throw SnapshotReader.Malformed() }
+        let contentEnd = Int(info.st_size) - 64
+        var input = SnapshotReader(file: fd, contentLength: contentEnd, window: window)
+        try self.init(reading: &input, point: point)
+        var stored = [UInt8](repeating: 0, count: 64)
+        let n = stored.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 64, off_t(contentEnd)) }
+        guard n == 64, input.contentDigestHex() == stored else { throw SnapshotReader.Malformed() }
+    }
+
+    /// Decodes the content (everything before the checksum) from `input`, to its end.
+    private init(reading input: inout SnapshotReader, point: ReportPoint) throws(SnapshotReader.Malformed) {
+        guard try input.raw(Self.magic.count) == Self.magic else { throw SnapshotReader.Malformed() }
         guard try input.u32() == Self.format, try input.string() == Self.projection,
               try input.u32() == Self.projectionVersion else { throw SnapshotReader.Malformed() }
         var stream = RecordStream(point: point)
@@ -111,13 +138,11 @@ public struct RecordSnapshot: Sendable, Equatable {
         stream.latestDate = hasDate ? CalendarDate(daysSinceEpoch: Int64(days)) : nil
         let items = try input.count(minimum: 36)
         stream.items.reserveCapacity(items + 4096)
-        stream.ids.reserveCapacity(items + 4096)
-        stream.index.reserveCapacity(items + 4096)
-        for position in 0..<items {
+        for _ in 0..<items {
             let id = EventKey(high: try input.u64(), low: try input.u64())
             let seq = try input.int()
             guard let kind = RecordKind(rawValue: try input.u8()), kind != .other, kind != .corrected, kind != .retracted,
-                  stream.index[id] == nil else { throw SnapshotReader.Malformed() }
+                  stream.index.insertIfAbsent(id) else { throw SnapshotReader.Malformed() }
             let partnership = try input.optional()
             let date = CalendarDate(daysSinceEpoch: Int64(try input.int()))
             let authorOrg = try input.optional()
@@ -125,8 +150,6 @@ public struct RecordSnapshot: Sendable, Equatable {
             let body = try RecordBody(from: &input)
             stream.items.append(RecordStream.Item(seq: seq, kind: kind, partnership: partnership, date: date,
                                                   authorOrg: authorOrg, body: body, retracted: retracted))
-            stream.ids.append(id)
-            stream.index[id] = position
         }
         for _ in 0..<(try input.count(minimum: 8)) {
             let key = try input.string()

@@ -9,9 +9,18 @@ extension RecordStream {
     /// ```
     public func record() -> PartnershipRecord {
         var record = PartnershipRecord()
-        var visits = 0
-        for index in items.indices where items[index].kind == .visit { visits += 1 }
+        // Reserved at their final sizes: growing by doubling would hold the old and the new
+        // storage at once, at the moment the items and the record are both in memory (the peak).
+        var visits = 0, debriefs = 0
+        for index in items.indices {
+            switch items[index].kind {
+            case .visit: visits += 1
+            case .debrief where !items[index].retracted: debriefs += 1
+            default: break
+            }
+        }
         record.visits.reserveCapacity(visits)
+        record.debriefs.reserveCapacity(debriefs)
         // By index: the items are read in place, not copied out one by one.
         for index in items.indices where !items[index].retracted { Self.fold(items[index], into: &record) }
         return record

@@ -54,9 +54,8 @@ public struct RecordStream: Sendable, Equatable {
     /// The latest effective date among the events selected.
     public internal(set) var latestDate: CalendarDate?
     public internal(set) var items: [Item] = []
-    /// The event id of each item.
-    var ids: [EventKey] = []
-    var index: [EventKey: Int] = [:]
+    /// The event id of each item, and the item number of each id.
+    var index = EventKeyIndex()
     /// Org of each enrolled key, as enrollments were read.
     var keyOrgs: [String: String] = [:]
 
@@ -97,12 +96,8 @@ public struct RecordStream: Sendable, Equatable {
             guard let target = line.target, let at = index[target], items[at].kind.isRetractable else { return }
             items[at].retracted = true
         default:
-            // One hash lookup for a new id; a repeated id (restored at once) is ignored.
-            if let earlier = index.updateValue(items.count, forKey: line.id) {
-                index[line.id] = earlier
-                return
-            }
-            ids.append(line.id)
+            // One probe sequence for a new id; a repeated id is ignored (the first keeps its item).
+            guard index.insertIfAbsent(line.id) else { return }
             var authorOrg: String?
             if let author = line.author { authorOrg = keyOrgs[author] }
             if case .actor(let key, let org) = line.body { keyOrgs[key] = org }
@@ -119,17 +114,16 @@ public struct RecordStream: Sendable, Equatable {
     /// let record = stream.record()
     /// ```
     public mutating func releaseIndex() {
-        index = [:]
-        ids = []
+        index = EventKeyIndex()
         keyOrgs = [:]
     }
 
     /// Makes room for about `more` further items.
     mutating func reserve(_ more: Int) {
         guard more > 4096 else { return }
+        // The id index is not reserved: it grows by doubling its 4-byte slots, and reserving
+        // for an estimate would touch memory for ids that never come.
         items.reserveCapacity(items.count + more)
-        ids.reserveCapacity(ids.count + more)
-        index.reserveCapacity(index.count + more)
     }
 
     /// Fails if `--at` names a seq beyond the lines read (as ``SliceCollector/finish()`` does).
