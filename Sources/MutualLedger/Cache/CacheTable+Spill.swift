@@ -8,6 +8,8 @@ import Foundation
 extension CacheTable {
     /// Slots of the index read, filled and written back at a time by ``appendStreaming(_:ref:count:produce:added:)``.
     static let mergeChunkSlots = 16_384
+    /// Old slots placed at a time when an index is rebuilt at twice its size (1 MiB of slots in memory).
+    public static let rebuildBatch = 65_536
 
     /// Creates an empty table whose index has room for `expected` keys (a power of two, at least
     /// `2 * expected + 2` slots); the index file is sized with `ftruncate`, so its empty slots take
@@ -29,7 +31,8 @@ extension CacheTable {
     /// holding them or the index in memory: records go to the values file in 1 MiB chunks, and
     /// their slots are placed in one pass over the index in key-hash order (16,384 slots read and
     /// written back at a time, the chunks no new slot falls in skipped). An index that would be
-    /// more than half full is rebuilt at twice the size from its used slots (16 bytes each in memory).
+    /// more than half full is rebuilt at twice the size from its used slots, read in slot order and
+    /// placed `rebuildBatch` at a time.
     /// `added` sees the key hash of each record (for a ``KeyFilter``). The file layout is the one
     /// ``create(_:entries:)`` writes.
     ///
@@ -38,7 +41,7 @@ extension CacheTable {
     ///                                           produce: { emit in for (k, v) in pending { emit(k, v) } },
     ///                                           added: { filter.insert($0) })
     /// ```
-    public static func appendStreaming(_ files: Files, ref: Ref, count: Int,
+    public static func appendStreaming(_ files: Files, ref: Ref, count: Int, rebuildBatch: Int = CacheTable.rebuildBatch,
                                        produce: (_ emit: (_ key: [UInt8], _ value: [UInt8]) -> Void) -> Void,
                                        added: (UInt64) -> Void) throws(LedgerError) -> Ref {
         guard let table = open(files, ref: ref, writable: true) else {
@@ -79,12 +82,24 @@ extension CacheTable {
         while used * 2 > capacity { capacity *= 2 }
         if capacity != table.capacity {
             // Rebuild: the old slots and the new ones, placed in a fresh index that replaces the old.
-            try table.forEachUsedSlot { hash, stored in placed.append((hash, stored)) }
+            // The old slots are read in slot order and placed a bounded batch at a time (a batch
+            // covers a narrow band of the old index, so it lands in two narrow bands of the new
+            // one): memory stays at one batch, not 16 bytes per entry of the whole table.
             let temp = files.index.deletingLastPathComponent().appendingPathComponent(".\(files.index.lastPathComponent).tmp-\(getpid())")
             try writeEmptyIndex(temp, generation: ref.generation, capacity: capacity, used: used)
             let fd = Glibc.open(temp.path, O_RDWR | O_CLOEXEC)
             guard fd >= 0 else { throw LedgerError(.io, "cannot open \(temp.path): \(FileIO.lastErrorText()); check the folder") }
             defer { close(fd) }
+            var batch: [(hash: UInt64, stored: UInt64)] = []
+            batch.reserveCapacity(max(1, rebuildBatch))
+            try table.forEachUsedSlot { hash, stored throws(LedgerError) in
+                batch.append((hash, stored))
+                if batch.count >= rebuildBatch {
+                    try mergePlace(&batch, fd: fd, capacity: capacity, path: temp.path)
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            try mergePlace(&batch, fd: fd, capacity: capacity, path: temp.path)
             try mergePlace(&placed, fd: fd, capacity: capacity, path: temp.path)
             guard rename(temp.path, files.index.path) == 0 else {
                 throw LedgerError(.io, "cannot replace \(files.index.path): \(FileIO.lastErrorText()); check the folder is writable")

@@ -216,8 +216,8 @@ public final class CacheTable: Sendable {
     static let streamingAppendMinimum = 4096
 
     /// ``append(_:ref:entries:)`` of the `count` entries `produce` hands over, without building them
-    /// as an array. An index that must grow is rebuilt streaming (its used slots, 16 bytes each, are
-    /// the only part held in memory), never read and rewritten whole in memory.
+    /// as an array. An index that must grow is rebuilt streaming (its used slots placed a bounded
+    /// batch at a time), never read and rewritten whole in memory.
     ///
     /// ```swift
     /// let ref2 = try CacheTable.append(files, ref: ref, count: part.pendingCount) { emit in part.forEachPendingEntry(emit) }
