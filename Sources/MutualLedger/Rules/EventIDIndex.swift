@@ -91,8 +91,9 @@ public struct EventIDIndex: Sendable, CacheTableBacked {
 
     /// The 128 bits of an id written as 32 lowercase hex digits, hyphens anywhere ignored; nil otherwise.
     static func bits(_ id: String) -> Bits? {
-        // The id's UTF-8 storage read in place (iterating a `String.UTF8View` costs several times more).
-        id.utf8.withContiguousStorageIfAvailable { bits($0) } ?? bits(Array(id.utf8))
+        // The id's UTF-8 storage read in place (iterating a `String.UTF8View` costs several times more);
+        // the canonical 8-4-4-4-12 form (every id `Event` accepts) by table, anything else by the loop.
+        id.utf8.withContiguousStorageIfAvailable { EventIDBits.canonical($0) ?? bits($0) } ?? bits(Array(id.utf8))
     }
 
     private static func bits(_ bytes: some Collection<UInt8>) -> Bits? {

@@ -46,6 +46,15 @@ public struct LedgerFold<Rules: LedgerRules>: Sendable {
         apply(line, hash: LedgerLine.hash(of: bytes), idBits: idBits)
     }
 
+    /// ``admit(_:bytes:checkSignature:)`` of a line read into memory (`verify`'s case), not generic:
+    /// the generic one runs unspecialised when called across modules or through a closure.
+    mutating func admit(_ line: LedgerLine, raw: UnsafeRawBufferPointer, checkSignature: Bool) throws(LedgerError) {
+        let idBits = EventIDIndex.bits(line.event.id)
+        try checkChain(line)
+        try checkEvent(line.signed, seq: count, checkSignature: checkSignature, signingBytes: line.parsedSigningBytes, idBits: idBits)
+        apply(line, hash: LedgerLine.hash(of: raw), idBits: idBits)
+    }
+
     /// The checks of ``admit(_:bytes:checkSignature:)`` without admitting.
     public func check(_ line: LedgerLine, checkSignature: Bool) throws(LedgerError) {
         try checkChain(line)
