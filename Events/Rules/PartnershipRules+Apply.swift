@@ -3,7 +3,8 @@ import MutualLedger
 extension PartnershipRules {
     public func apply(_ event: Event, seq: Int, registry: KeyRegistry, state: inout State) {
         guard let kind = EventKind(rawValue: event.type), let body = try? currentBody(of: event, kind: kind) else { return }
-        let authorOrg = registry.activeKey(event.author)?.org
+        // The author's org matters only to missions: looked up there, not for every event.
+        var authorOrg: String? { registry.activeKey(event.author)?.org }
         if EventKind.correctable.contains(kind) || EventKind.retractable.contains(kind) {
             state.recorded[event.id] = Self.recorded(kind, body: body, partnership: event.partnership)
         }

@@ -17,21 +17,26 @@ func verifySeconds(_ directory: URL, events: Int, jobs: Int) throws -> (wall: Do
     return seconds
 }
 
+/// How many 1-thread in-process verify runs the benchmark interleaves with raw verify measurements.
+let sequentialRuns = 3
+
 /// The verify (in process, child, Python baseline) and report rows of one ledger.
 func measureVerifyAndReports(_ options: BenchOptions, size: Int, ledger: LedgerGenerator.Result, probe: Ed25519Probe, cores: Int,
                              mutual: String?, work: URL, rows: inout [BenchRow]) throws {
-    log("verifying in process (1 thread, then \(cores) signature threads), between two raw verify measurements")
+    log("verifying in process (1 thread, \(sequentialRuns) runs, each between two raw verify measurements; then \(cores) signature threads)")
     let runs = size <= 20_000 ? 3 : 1
     let cacheBefore = LedgerCopy.cacheNames(ledger.directory)   // before any report: the ledger's own append cache
-    let before = probe.verifyRate(seconds: options.rawSeconds / 2)
-    let sequential = try (0..<runs).map { _ in try verifySeconds(ledger.directory, events: size, jobs: 1) }
+    // One thread: raw, verify, raw, verify, raw, verify, raw; each verify against the mean of the
+    // raw rates just before and after it, the row the median pair (InterleavedRuns).
+    var interleaved = InterleavedRuns(firstRaw: probe.verifyRate(seconds: options.rawSeconds / 2))
+    for _ in 0..<sequentialRuns {
+        interleaved.add(try verifySeconds(ledger.directory, events: size, jobs: 1), rawAfter: probe.verifyRate(seconds: options.rawSeconds / 2))
+    }
+    let before = interleaved.lastRaw
     let parallel = try (0..<runs).map { _ in try verifySeconds(ledger.directory, events: size, jobs: cores) }
     let after = probe.verifyRate(seconds: options.rawSeconds / 2)
     let adjacent = (before.wall + after.wall) / 2
-    let wall = Timing.median(sequential.map(\.wall))
-    let cpu = Timing.median(sequential.map(\.cpu))
     let parallelWall = Timing.median(parallel.map(\.wall))
-    let how = runs > 1 ? "median of \(runs) runs" : String(format: "one run, %.1f s wall, %.1f s CPU", wall, cpu)
     rows.append(BenchRow("verify, \(cores) threads (Ledger.verify)", Quantity(value: Double(size) / parallelWall, unit: "ev/s"),
                          limit: Quantity(value: adjacent * Double(cores), unit: "/s"), limitName: "\(cores) x raw verify, adjacent",
                          target: Target(kind: .atLeast, threshold: 0.85, on: "ratio"),
@@ -40,14 +45,16 @@ func measureVerifyAndReports(_ options: BenchOptions, size: Int, ledger: LedgerG
     rows.append(BenchRow("verify, \(cores) threads, per process CPU-s", Quantity(value: Double(size) / parallelCPU, unit: "ev/s"),
                          limit: Quantity(value: (before.cpu + after.cpu) / 2, unit: "/s"), limitName: "raw verify, adjacent",
                          note: String(format: "efficiency of the parallel pass; it got %.2f cores on average", parallelCPU / parallelWall)))
-    rows.append(BenchRow("verify, 1 thread (Ledger.verify)", Quantity(value: Double(size) / wall, unit: "ev/s"),
-                         limit: Quantity(value: adjacent, unit: "/s"), limitName: "raw verify, adjacent",
+    let wall = interleaved.median(events: size, cpu: false)
+    rows.append(BenchRow("verify, 1 thread (Ledger.verify)", Quantity(value: wall.rate, unit: "ev/s"),
+                         limit: Quantity(value: wall.limit, unit: "/s"), limitName: "raw verify, adjacent",
                          target: Target(kind: .atLeast, threshold: 0.8, on: "ratio"),
-                         note: "\(how); raw limit re-measured just before and after (mean)"))
-    rows.append(BenchRow("verify, 1 thread, per CPU-s", Quantity(value: Double(size) / cpu, unit: "ev/s"),
-                         limit: Quantity(value: (before.cpu + after.cpu) / 2, unit: "/s"), limitName: "raw verify, adjacent",
+                         note: String(format: "median of %d runs by ratio (this one %.1f s wall), each against the mean of the raw verify rates measured just before and after it; ", sequentialRuns, wall.seconds) + wall.spreadText))
+    let cpu = interleaved.median(events: size, cpu: true)
+    rows.append(BenchRow("verify, 1 thread, per CPU-s", Quantity(value: cpu.rate, unit: "ev/s"),
+                         limit: Quantity(value: cpu.limit, unit: "/s"), limitName: "raw verify, adjacent",
                          target: Target(kind: .atLeast, threshold: 0.8, on: "ratio"),
-                         note: "thread CPU time: the fair ratio when other processes share the cores"))
+                         note: String(format: "thread CPU time: the fair ratio when other processes share the cores; median of %d runs by ratio (this one %.2f CPU-s), each against the raw verify per CPU-second just before and after it; ", sequentialRuns, cpu.seconds) + cpu.spreadText))
 
     log("verifying in a child process (\(runs) run(s), alternated with the Python baseline), between two raw verify measurements")
     let child = mutual.map { ($0, ["verify", "--ledger", ledger.directory.path]) }

@@ -20,7 +20,7 @@ public struct EventIDBits: Hashable, Sendable {
     @inlinable public init?(canonical text: String) {
         // The text's UTF-8 storage read in place: iterating a `String.UTF8View` byte by byte was
         // most of this initializer's time, and `verify` runs it for every line.
-        guard let bits = text.utf8.withContiguousStorageIfAvailable({ Self.parse($0) }) ?? Self.parse(Array(text.utf8)) else { return nil }
+        guard let bits = text.utf8.withContiguousStorageIfAvailable({ Self.canonical($0) }) ?? Self.parse(Array(text.utf8)) else { return nil }
         self = bits
     }
 

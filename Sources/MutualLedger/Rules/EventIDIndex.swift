@@ -19,14 +19,24 @@ public struct EventIDIndex: Sendable, CacheTableBacked {
 
     /// The seq an id was recorded at, if it was.
     public func seq(of id: String) -> Int? {
-        guard let bits = Self.bits(id) else { return nil }
+        seq(ofBits: Self.bits(id))
+    }
+
+    /// ``seq(of:)`` of an id already read into its bits (``bits(_:)``; nil: not an id, never recorded).
+    func seq(ofBits bits: Bits?) -> Int? {
+        guard let bits else { return nil }
         if let seq = recent.seq(high: bits.high, low: bits.low) { return seq }
         guard let cacheBase, let bytes = cacheBase.value(for: bits.key), bytes.count == 8 else { return nil }
         return Int(CacheTable.load(bytes, 0))
     }
 
     public mutating func insert(_ id: String, seq: Int) {
-        guard let bits = Self.bits(id) else { return }
+        insert(bits: Self.bits(id), seq: seq)
+    }
+
+    /// ``insert(_:seq:)`` of an id already read into its bits (nil: not an id, nothing kept).
+    mutating func insert(bits: Bits?, seq: Int) {
+        guard let bits else { return }
         recent.insert(high: bits.high, low: bits.low, seq: seq)
     }
 
@@ -81,8 +91,9 @@ public struct EventIDIndex: Sendable, CacheTableBacked {
 
     /// The 128 bits of an id written as 32 lowercase hex digits, hyphens anywhere ignored; nil otherwise.
     static func bits(_ id: String) -> Bits? {
-        // The id's UTF-8 storage read in place (iterating a `String.UTF8View` costs several times more).
-        id.utf8.withContiguousStorageIfAvailable { bits($0) } ?? bits(Array(id.utf8))
+        // The id's UTF-8 storage read in place (iterating a `String.UTF8View` costs several times more);
+        // the canonical 8-4-4-4-12 form (every id `Event` accepts) by table, anything else by the loop.
+        id.utf8.withContiguousStorageIfAvailable { EventIDBits.canonical($0) ?? bits($0) } ?? bits(Array(id.utf8))
     }
 
     private static func bits(_ bytes: some Collection<UInt8>) -> Bits? {

@@ -39,8 +39,20 @@ public struct LedgerFold<Rules: LedgerRules>: Sendable {
     /// Checks that `line` may follow the lines admitted so far, then admits it.
     /// On failure nothing changes and the error carries the line's position.
     public mutating func admit(_ line: LedgerLine, bytes: some Collection<UInt8>, checkSignature: Bool) throws(LedgerError) {
-        try check(line, checkSignature: checkSignature)
-        apply(line, hash: LedgerLine.hash(of: bytes))
+        // The id's bits are read once and used for both the reuse check and the insert.
+        let idBits = EventIDIndex.bits(line.event.id)
+        try checkChain(line)
+        try checkEvent(line.signed, seq: count, checkSignature: checkSignature, signingBytes: line.parsedSigningBytes, idBits: idBits)
+        apply(line, hash: LedgerLine.hash(of: bytes), idBits: idBits)
+    }
+
+    /// ``admit(_:bytes:checkSignature:)`` of a line read into memory (`verify`'s case), not generic:
+    /// the generic one runs unspecialised when called across modules or through a closure.
+    mutating func admit(_ line: LedgerLine, raw: UnsafeRawBufferPointer, checkSignature: Bool) throws(LedgerError) {
+        let idBits = EventIDIndex.bits(line.event.id)
+        try checkChain(line)
+        try checkEvent(line.signed, seq: count, checkSignature: checkSignature, signingBytes: line.parsedSigningBytes, idBits: idBits)
+        apply(line, hash: LedgerLine.hash(of: raw), idBits: idBits)
     }
 
     /// The checks of ``admit(_:bytes:checkSignature:)`` without admitting.
@@ -67,7 +79,12 @@ public struct LedgerFold<Rules: LedgerRules>: Sendable {
 
     /// ``checkEvent(_:seq:checkSignature:)`` with the signed bytes when the caller already has them.
     func checkEvent(_ signed: SignedEvent, seq: Int, checkSignature: Bool, signingBytes: [UInt8]?) throws(LedgerError) {
-        let key = try checkBeforeSignature(signed, seq: seq, resolveKey: checkSignature)
+        try checkEvent(signed, seq: seq, checkSignature: checkSignature, signingBytes: signingBytes, idBits: EventIDIndex.bits(signed.event.id))
+    }
+
+    /// ``checkEvent(_:seq:checkSignature:signingBytes:)`` with the id's bits already read (``EventIDIndex/bits(_:)``).
+    func checkEvent(_ signed: SignedEvent, seq: Int, checkSignature: Bool, signingBytes: [UInt8]?, idBits: EventIDBits?) throws(LedgerError) {
+        let key = try checkBeforeSignature(signed, seq: seq, resolveKey: checkSignature, idBits: idBits)
         if let key, !EventSignature.isValid(signed, signingBytes: signingBytes ?? signed.event.signingBytes, under: key) {
             throw Self.signatureFailure(signed.event.author, seq: seq)
         }
@@ -79,8 +96,13 @@ public struct LedgerFold<Rules: LedgerRules>: Sendable {
     /// signature under (or throws as the signature check would). Parallel `verify` checks the
     /// signature itself on another thread, then calls ``checkAfterSignature(_:seq:)``.
     func checkBeforeSignature(_ signed: SignedEvent, seq: Int, resolveKey: Bool) throws(LedgerError) -> PublicKey? {
+        try checkBeforeSignature(signed, seq: seq, resolveKey: resolveKey, idBits: EventIDIndex.bits(signed.event.id))
+    }
+
+    /// ``checkBeforeSignature(_:seq:resolveKey:)`` with the id's bits already read.
+    func checkBeforeSignature(_ signed: SignedEvent, seq: Int, resolveKey: Bool, idBits: EventIDBits?) throws(LedgerError) -> PublicKey? {
         let event = signed.event
-        if let earlier = ids.seq(of: event.id) {
+        if let earlier = ids.seq(ofBits: idBits) {
             throw LedgerError(.brokenChain, "event id \(event.id) was already used at seq \(earlier); every event needs a new id", seq: seq)
         }
         do {
@@ -128,8 +150,13 @@ public struct LedgerFold<Rules: LedgerRules>: Sendable {
 
     /// Admits a line already checked. Never fails.
     public mutating func apply(_ line: LedgerLine, hash: String) {
+        apply(line, hash: hash, idBits: EventIDIndex.bits(line.event.id))
+    }
+
+    /// ``apply(_:hash:)`` with the id's bits already read (``EventIDIndex/bits(_:)``).
+    mutating func apply(_ line: LedgerLine, hash: String, idBits: EventIDBits?) {
         let event = line.event
-        ids.insert(event.id, seq: line.seq)
+        ids.insert(bits: idBits, seq: line.seq)
         if event.type != CoreEventType.genesis {
             rules.apply(event, seq: line.seq, registry: registry, state: &state)
         }

@@ -31,18 +31,29 @@ public struct MerkleAccumulator: Sendable {
     /// file order: the leaf hash, then each subtree it completes (``Merkle/storedHashesForRecord(_:leafHash:reader:)``).
     @discardableResult
     public mutating func append(_ leafHash: MerkleHash) -> [MerkleHash] {
+        var stored: [MerkleHash] = []
+        append(leafHash) { stored.append($0) }
+        return stored
+    }
+
+    /// ``append(_:)`` handing the hashes this leaf adds to `stored` one by one, in the same
+    /// order, instead of in a new array (`verify` compares them with the hash store as they come).
+    ///
+    /// ```swift
+    /// tree.append(leaf) { hash in compare(hash) }   // the leaf, then each subtree it completes
+    /// ```
+    public mutating func append(_ leafHash: MerkleHash, stored: (MerkleHash) -> Void) {
         var hash = leafHash
-        var stored = [hash]
+        stored(hash)
         var merged = size
         // Each trailing 1 bit of the old size is a peak of equal size that merges with the new one.
         while merged & 1 == 1, let left = peaks.popLast() {
             hash = Merkle.nodeHash(left, hash)
-            stored.append(hash)
+            stored(hash)
             merged >>= 1
         }
         peaks.append(hash)
         size += 1
-        return stored
     }
 
     /// The tree head of the leaves so far (RFC 6962 §2.1 MTH): the peaks folded right to left.

@@ -11,18 +11,52 @@ public struct MerkleHash: Sendable, Hashable, CustomStringConvertible {
     /// The number of bytes in a hash.
     public static let byteCount = 32
 
-    /// The 32 bytes of the hash.
-    public let bytes: [UInt8]
+    // The 32 bytes inline (no heap array per hash): four words whose in-memory bytes are the
+    // hash's bytes in order, so ``withUnsafeBytes(_:)`` hands them over without a copy.
+    private var w0: UInt64, w1: UInt64, w2: UInt64, w3: UInt64
+
+    /// The 32 bytes of the hash, as a new array (hot paths use ``withUnsafeBytes(_:)``).
+    public var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
+
+    /// Calls `body` with the 32 bytes of the hash in place.
+    public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try Swift.withUnsafeBytes(of: self) { try body(UnsafeRawBufferPointer(rebasing: $0[0..<Self.byteCount])) }
+    }
+
+    /// Whether `other` (at least 32 bytes) starts with the bytes of this hash.
+    func isEqual(to other: UnsafeRawBufferPointer) -> Bool {
+        other.count >= Self.byteCount
+            && other.loadUnaligned(fromByteOffset: 0, as: UInt64.self) == w0
+            && other.loadUnaligned(fromByteOffset: 8, as: UInt64.self) == w1
+            && other.loadUnaligned(fromByteOffset: 16, as: UInt64.self) == w2
+            && other.loadUnaligned(fromByteOffset: 24, as: UInt64.self) == w3
+    }
+
+    /// The first 32 bytes of `raw`, which must hold at least 32.
+    init(loading raw: UnsafeRawBufferPointer) {
+        w0 = raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
+        w1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        w2 = raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
+        w3 = raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+    }
 
     /// Wraps exactly 32 bytes; returns nil for any other length.
     public init?(bytes: some Sequence<UInt8>) {
+        let loaded: MerkleHash?? = bytes.withContiguousStorageIfAvailable { buffer in
+            buffer.count == Self.byteCount ? MerkleHash(loading: UnsafeRawBufferPointer(buffer)) : nil
+        }
+        if let loaded {
+            guard let loaded else { return nil }
+            self = loaded
+            return
+        }
         let array = Array(bytes)
         guard array.count == Self.byteCount else { return nil }
-        self.bytes = array
+        self = array.withUnsafeBytes { MerkleHash(loading: $0) }
     }
 
     init(digest: SHA256Digest) {
-        self.bytes = Array(digest)
+        self = digest.withUnsafeBytes { MerkleHash(loading: $0) }
     }
 
     /// Parses standard, padded base64 (RFC 4648 §4) of exactly 32 bytes, in its one canonical spelling.
@@ -90,8 +124,8 @@ public enum Merkle {
     public static func nodeHash(_ left: MerkleHash, _ right: MerkleHash) -> MerkleHash {
         var hasher = SHA256()
         hasher.update(data: nodePrefix)
-        hasher.update(data: left.bytes)
-        hasher.update(data: right.bytes)
+        left.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        right.withUnsafeBytes { hasher.update(bufferPointer: $0) }
         return MerkleHash(digest: hasher.finalize())
     }
 }

@@ -27,7 +27,7 @@ extension Ledger {
             consumed = offset + Int64(raw.count) + 1
             do throws(LedgerError) {
                 let line = try LedgerLine(bytes: raw)
-                try fold.admit(line, bytes: raw, checkSignature: true)
+                try fold.admit(line, raw: raw, checkSignature: true)
                 tree.append(raw)
             } catch {
                 failure = error.seq == nil ? error.at(fold.count) : error

@@ -11,7 +11,8 @@ extension LedgerFold {
     /// ```
     mutating func admitDeferringSignature(_ line: LedgerLine, bytes raw: UnsafeRawBufferPointer, seq: Int) throws(LedgerError) -> SignatureWorkers.Item {
         try checkChain(line)
-        guard let key = try checkBeforeSignature(line.signed, seq: seq, resolveKey: true) else {
+        let idBits = EventIDIndex.bits(line.event.id)
+        guard let key = try checkBeforeSignature(line.signed, seq: seq, resolveKey: true, idBits: idBits) else {
             throw LedgerError(.invalidSignature, "no key to check the signature under", seq: seq)
         }
         let item = SignatureWorkers.Item(seq: seq, key: key, message: line.signingBytes, signature: line.signed.signature,
@@ -23,7 +24,7 @@ extension LedgerFold {
             let valid = item.signature.count == 64 && item.key.isValidSignature(item.signature, for: item.message)
             throw valid ? error : LedgerFold<Rules>.signatureFailure(item.author, seq: seq)
         }
-        apply(line, hash: LedgerLine.hash(of: raw))
+        apply(line, hash: LedgerLine.hash(of: raw), idBits: idBits)
         return item
     }
 }

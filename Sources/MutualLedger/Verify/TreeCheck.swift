@@ -58,9 +58,27 @@ struct TreeCheck {
 
     /// Adds the next line and compares the tree with the checkpoints of this size.
     mutating func append(_ line: UnsafeRawBufferPointer) {
-        let stored = tree.append(Merkle.leafHash(line))
-        if let store, tree.size <= store.count, storeMismatch == nil {
-            compareStored(stored, store: store)
+        let leaf = Merkle.leafHash(line)
+        if let store, tree.size < store.count, storeMismatch == nil {
+            // The leaf and the subtrees it completes, compared with the store as they are made
+            // (no array per line). The tree grows by one leaf, so `tree.size + 1 <= store.count`.
+            var same = true
+            var at = storedOffset
+            var window = self.window, windowStart = self.windowStart
+            tree.append(leaf) { hash in
+                guard same else { return }
+                same = Self.fill(&window, start: &windowStart, at: at, count: MerkleHash.byteCount, store: store)
+                    && window.withUnsafeBytes { hash.isEqual(to: UnsafeRawBufferPointer(rebasing: $0[Int(at - windowStart)...])) }
+                at += Int64(MerkleHash.byteCount)
+            }
+            self.window = window
+            self.windowStart = windowStart
+            if !same {
+                storeMismatch = LedgerError(.transparency, "the hashes file differs from the log at line \(tree.size - 1); run `mutual repair --hashes` to rebuild it")
+            }
+            storedOffset = at
+        } else {
+            tree.append(leaf) { _ in }
         }
         checkpoints.reached(tree)
     }
@@ -72,35 +90,18 @@ struct TreeCheck {
         return checkStore()
     }
 
-    /// Compares the hashes a leaf adds to the store with the bytes the store holds for them
-    /// (the stored-hash layout is written in exactly this order, leaf by leaf).
-    /// The store is read ahead in windows of ``windowBytes`` (one `pread` per ~680 lines, not one per line).
-    private mutating func compareStored(_ hashes: [MerkleHash], store: HashStore) {
-        let count = hashes.count * MerkleHash.byteCount
-        var same = fillWindow(count, store: store)
-        if same {
-            var at = Int(storedOffset - windowStart)
-            for hash in hashes where same {
-                same = window[at..<(at + MerkleHash.byteCount)].elementsEqual(hash.bytes)
-                at += MerkleHash.byteCount
-            }
-        }
-        if !same {
-            storeMismatch = LedgerError(.transparency, "the hashes file differs from the log at line \(tree.size - 1); run `mutual repair --hashes` to rebuild it")
-        }
-        storedOffset += Int64(count)
-    }
-
-    /// How many bytes of the hashes file ``compareStored(_:store:)`` reads at a time.
+    /// How many bytes of the hashes file ``append(_:)`` reads at a time (one `pread` per ~680
+    /// lines, not one per line). The stored-hash layout is written in exactly the order the
+    /// tree makes the hashes, leaf by leaf, so the store is compared in one forward pass.
     static let windowBytes = 64 * 1024
 
-    /// Makes `window` hold the `count` stored bytes at `storedOffset`; false if the file has
-    /// fewer (or cannot be read), which is a mismatch.
-    private mutating func fillWindow(_ count: Int, store: HashStore) -> Bool {
-        let end = storedOffset + Int64(count)
-        if storedOffset >= windowStart, end <= windowStart + Int64(window.count) { return true }
-        window = (try? FileIO.read(store.fd, count: max(count, Self.windowBytes), at: storedOffset, path: store.url.path)) ?? []
-        windowStart = storedOffset
+    /// Makes `window` (file bytes from `start`) hold the `count` stored bytes at `offset`; false
+    /// if the file has fewer (or cannot be read), which is a mismatch.
+    private static func fill(_ window: inout [UInt8], start: inout Int64, at offset: Int64, count: Int, store: HashStore) -> Bool {
+        let end = offset + Int64(count)
+        if offset >= start, end <= start + Int64(window.count) { return true }
+        window = (try? FileIO.read(store.fd, count: max(count, Self.windowBytes), at: offset, path: store.url.path)) ?? []
+        start = offset
         return window.count >= count
     }
 
