@@ -10,17 +10,15 @@ import Foundation
 extension FileIO {
     /// Writes every byte at `offset` (`pwrite`), retrying short writes and EINTR.
     public static func writeAll(_ fd: Int32, _ bytes: [UInt8], at offset: Int64, path: String) throws(LedgerError) {
-        var done = 0
-        while done < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                pwrite(fd, buffer.baseAddress.map { $0 + done }, bytes.count - done, off_t(offset) + off_t(done))
+        var failure: LedgerError?
+        bytes.withUnsafeBytes { buffer in
+            do throws(LedgerError) {
+                try writeExactly(fd, buffer, at: offset, path: path)
+            } catch {
+                failure = error
             }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw LedgerError(.io, "cannot write \(path): \(lastErrorText()); check the disk and permissions")
-            }
-            done += written
         }
+        if let failure { throw failure }
     }
 
     /// Fills `buffer` from `offset` (`pread`), retrying short reads and EINTR; a file that ends
