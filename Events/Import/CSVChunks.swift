@@ -64,6 +64,19 @@ enum CSVChunks {
         var cuts = [0]
         var next = size
         var i = 0
+        /// Where the byte just read leaves the reader (outside quotes): a CR, LF or CRLF ends the
+        /// row, a comma the field; anything else stays in the field.
+        enum Step { case row, field, stay }
+        func step(_ c: UInt8) -> Step {
+            switch c {
+            case cr:
+                if i < count, bytes[i] == lf { i += 1 }
+                return .row
+            case lf: return .row
+            case comma: return .field
+            default: return .stay
+            }
+        }
         rows: while i < count {
             if i >= next {
                 cuts.append(i)
@@ -71,38 +84,24 @@ enum CSVChunks {
             }
             fields: while true {
                 guard i < count else { break rows }
-                if bytes[i] == quote {
+                let quoted = bytes[i] == quote
+                if quoted { i += 1 }
+                while true {
+                    guard i < count else { break rows }
+                    var c = bytes[i]
                     i += 1
-                    while true {
-                        guard i < count else { break rows }
-                        let c = bytes[i]
-                        i += 1
+                    if quoted {
+                        // Inside quotes only a quote matters; what follows it decides
+                        // (`""`, or a stray quote: the reader stays in the quoted field).
                         guard c == quote else { continue }
                         guard i < count else { break rows }
-                        let after = bytes[i]
+                        c = bytes[i]
                         i += 1
-                        switch after {
-                        case cr:
-                            if i < count, bytes[i] == lf { i += 1 }
-                            continue rows
-                        case lf: continue rows
-                        case comma: continue fields
-                        default: continue   // `""`, or a stray quote: the reader stays in the quoted field
-                        }
                     }
-                } else {
-                    while true {
-                        guard i < count else { break rows }
-                        let c = bytes[i]
-                        i += 1
-                        switch c {
-                        case cr:
-                            if i < count, bytes[i] == lf { i += 1 }
-                            continue rows
-                        case lf: continue rows
-                        case comma: continue fields
-                        default: continue
-                        }
+                    switch step(c) {
+                    case .row: continue rows
+                    case .field: continue fields
+                    case .stay: continue
                     }
                 }
             }

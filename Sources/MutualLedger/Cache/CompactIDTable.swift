@@ -63,6 +63,12 @@ public struct CompactIDTable: Sendable {
         slots[slot] = UInt32(position + 1)
     }
 
+    /// The id inserted at `position` (`0 ..< positions`), as its two 64-bit halves.
+    public func id(at position: Int) -> (high: UInt64, low: UInt64) {
+        let id = ids[position]
+        return (id.high, id.low)
+    }
+
     /// The live ids with their seqs, in insertion order.
     public func forEach(_ body: (_ high: UInt64, _ low: UInt64, _ seq: Int) -> Void) {
         for position in 0..<positions where !superseded.contains(position) {
