@@ -38,7 +38,7 @@ extension Ledger {
         let log = try LogFile.open(directory.events, writable: true)
         try log.lockExclusive(timeout: lockTimeout)
         defer { log.unlock() }
-        var (fold, end, spill) = try currentFold(log, spillBudget: spillBudget)
+        var (fold, end, spill) = try currentFold(log, spillBudget: spillBudget, batch: events.count)
         let previousCount = fold.count
         var ids = BatchIDs(events.map(\.signed.event.id), fold: fold)
         let recorded = try recordedEvents(log, for: events, ids: ids)
@@ -174,7 +174,8 @@ extension Ledger {
     /// with its fold spilled every `spillBudget` entries, and the spill is returned: keep it while
     /// the fold is in use (its tables are read through), and hand it to ``commit(_:log:fold:previousCount:spill:)``.
     /// The spill's private folder (`DIR/cache/spill-PID-*`) is removed when it is released.
-    func currentFold(_ log: LogFile, spillBudget: Int) throws(LedgerError) -> (LedgerFold<Rules>, Int64, FoldSpill?) {
+    /// `batch`: how many events the caller is about to check (sizes the cache's lookups, ``LedgerSnapshot/load(_:log:rules:lookups:)``).
+    func currentFold(_ log: LogFile, spillBudget: Int, batch: Int = 0) throws(LedgerError) -> (LedgerFold<Rules>, Int64, FoldSpill?) {
         let end: Int64
         switch try log.tail() {
         case .empty:
@@ -184,7 +185,7 @@ extension Ledger {
         case .complete(let last):
             end = last.end
         }
-        let cached = LedgerSnapshot<Rules>.load(directory, log: log, rules: rules).flatMap { $0.end <= end ? $0 : nil }
+        let cached = LedgerSnapshot<Rules>.load(directory, log: log, rules: rules, lookups: batch).flatMap { $0.end <= end ? $0 : nil }
         let spill = cached == nil ? fullPassSpill(prefix: "\(Rules.name)-", budget: spillBudget) : nil
         return (try replay(log, from: cached, upTo: end, spill: spill), end, spill)
     }

@@ -58,7 +58,7 @@ extension Ledger {
         let log = try LogFile.open(directory.events, writable: !dryRun)
         if dryRun { try log.lockShared(timeout: lockTimeout) } else { try log.lockExclusive(timeout: lockTimeout) }
         defer { log.unlock() }
-        var (fold, end, spill) = try currentFold(log, spillBudget: spillBudget)
+        var (fold, end, spill) = try currentFold(log, spillBudget: spillBudget, batch: count)
         let previousCount = fold.count
         let publicKey = key.publicKey.raw
         let chain = LineChain(end: end, prev: fold.lastHash, lines: count)

@@ -30,7 +30,8 @@ struct LedgerSnapshot<Rules: LedgerRules>: Codable {
     }
 
     /// Loads a snapshot that matches the log, as a fold positioned at its end; nil if there is none that matches.
-    static func load(_ directory: LedgerDirectory, log: LogFile, rules: Rules) -> (LedgerFold<Rules>, end: Int64)? {
+    /// `lookups`: how many keys the caller's batch will look up (``FoldTables/restore(rules:count:lastHash:registry:state:refs:lookups:)``).
+    static func load(_ directory: LedgerDirectory, log: LogFile, rules: Rules, lookups: Int = 0) -> (LedgerFold<Rules>, end: Int64)? {
         guard let data = try? FileIO.readSmallFile(stateURL(directory), limit: 256 << 20, what: "cache"),
               let snapshot = try? JSONDecoder().decode(LedgerSnapshot.self, from: Data(data)),
               snapshot.rules == Rules.name, snapshot.rulesVersion == Rules.version, snapshot.count > 0,
@@ -38,7 +39,8 @@ struct LedgerSnapshot<Rules: LedgerRules>: Codable {
               let line = try? log.read(at: snapshot.lastOffset, count: Int(snapshot.end - snapshot.lastOffset)),
               line.last == 0x0a, LedgerLine.hash(of: line.dropLast()) == snapshot.lastHash,
               let fold = tables(directory).restore(rules: rules, count: snapshot.count, lastHash: snapshot.lastHash,
-                                                   registry: snapshot.registry, state: snapshot.state, refs: snapshot.tables)
+                                                   registry: snapshot.registry, state: snapshot.state, refs: snapshot.tables,
+                                                   lookups: lookups)
         else { return nil }
         return (fold, snapshot.end)
     }

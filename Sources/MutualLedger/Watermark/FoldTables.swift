@@ -24,14 +24,17 @@ struct FoldTables {
 
     /// The fold a saved snapshot describes, its large parts read through to the tables `refs`
     /// names; nil if any table is missing or does not match its ref (another generation, another length).
+    /// With `lookups`, the number of keys a batch is about to look up, a table small enough for that
+    /// batch is given its ``CacheTable/slotFilter()`` (the same answers, no read for an absent key).
     func restore<Rules: LedgerRules>(rules: Rules, count: Int, lastHash: String, registry: KeyRegistry,
-                                     state saved: Rules.State, refs: [String: CacheTable.Ref]) -> LedgerFold<Rules>? {
+                                     state saved: Rules.State, refs: [String: CacheTable.Ref], lookups: Int = 0) -> LedgerFold<Rules>? {
         var missing = false
         func attach(_ name: String, _ part: inout any CacheTableBacked) {
-            guard let ref = refs[name], let table = CacheTable.open(files(name), ref: ref) else {
+            guard let ref = refs[name], let opened = CacheTable.open(files(name), ref: ref) else {
                 missing = true
                 return
             }
+            let table = opened.slotFilterPays(lookups: lookups) ? opened.withSlotFilter() ?? opened : opened
             part.attach(table)
         }
         var ids: any CacheTableBacked = EventIDIndex()
